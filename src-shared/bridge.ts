@@ -127,7 +127,3 @@ export type KombifyBridge = {
 } & {
   on<E extends keyof BridgeEvents>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void;
 };
-
-/** Electron IPC channel names, derived from the method names so there is one list. */
-export const ipcChannel = (method: BridgeMethod): string => `kombify:${method}`;
-export const ipcEventChannel = (event: keyof BridgeEvents): string => `kombify-event:${event}`;

@@ -1,0 +1,77 @@
+/**
+ * `npm start`: runs kombify Tray from a source checkout. Launches Electron
+ * where its runtime is installed, and otherwise the browser host, saying why.
+ * Unless KOMBIFY_API_URL points elsewhere, it also starts the local emulator
+ * and signs in with its demo account.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { DEMO_ACCOUNT, startEmulatorProcess } from './emulator-process';
+
+const args = new Set(process.argv.slice(2));
+const children: ChildProcess[] = [];
+
+function electronBinary(): { path: string } | { missing: string } {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    if (typeof path === 'string' && existsSync(path)) return { path };
+    return { missing: 'the electron package has no runtime binary' };
+  } catch (error) {
+    return { missing: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+  }
+}
+
+function stopAll(code: number): never {
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(code);
+}
+process.on('SIGINT', () => stopAll(130));
+process.on('SIGTERM', () => stopAll(143));
+
+let apiUrl = process.env.KOMBIFY_API_URL;
+let environmentName = process.env.KOMBIFY_ENV_NAME ?? (apiUrl ? 'custom' : 'local emulator');
+let demo: { email: string; password: string } | undefined;
+
+if (!apiUrl) {
+  const emulator = await startEmulatorProcess();
+  children.push(emulator.child);
+  apiUrl = `${emulator.url}/v1`;
+  environmentName = 'local emulator';
+  demo = DEMO_ACCOUNT;
+  console.log(`Started the local kombify Cloud emulator at ${emulator.url}`);
+  console.log(`Demo account: ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`);
+}
+
+const electron = args.has('--browser') ? { missing: '--browser was given' } : electronBinary();
+if ('path' in electron) {
+  const built = spawnSync('npx', ['tsx', 'scripts/build-main.ts'], { stdio: 'inherit' });
+  if (built.status !== 0) stopAll(built.status ?? 1);
+  const app = spawn(electron.path, ['.'], {
+    stdio: 'inherit',
+    env: { ...process.env, KOMBIFY_API_URL: apiUrl, KOMBIFY_ENV_NAME: environmentName },
+  });
+  children.push(app);
+  app.on('exit', (code) => stopAll(code ?? 0));
+} else {
+  console.log(`Electron cannot start here (${electron.missing}).`);
+  console.log('Starting the browser host instead: the same app, served to your browser on 127.0.0.1.');
+  const { runBrowserHost } = await import('../src-main/browser-host/main');
+  const host = await runBrowserHost({
+    environment: { name: environmentName, apiUrl },
+    demoAccount: demo,
+    port: Number(process.env.KOMBIFY_PORT ?? 0),
+  });
+  console.log(`\nkombify Tray is ready: ${host.pageUrl}\n`);
+  if (!args.has('--no-open') && !process.env.CI) openInBrowser(host.pageUrl);
+  process.on('exit', () => void host.stop());
+}
+
+function openInBrowser(url: string): void {
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  const opener =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => console.log('Open the address above in your browser.'));
+  child.unref();
+}

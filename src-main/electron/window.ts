@@ -1,0 +1,76 @@
+/**
+ * The one window, locked down: isolated, sandboxed, no Node, no navigation,
+ * no pop-ups, no permissions. Links leave only through the bridge's
+ * openExternal, which allows https kombify hosts alone.
+ */
+import { BrowserWindow, session, shell } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { isAllowedExternalUrl } from '../host/bridge-host';
+
+export interface WindowPaths {
+  rendererDir: string;
+  preload: string;
+  icon?: string;
+}
+
+export function rendererUrl(paths: WindowPaths): string {
+  return pathToFileURL(join(paths.rendererDir, 'index.html')).href;
+}
+
+/** True only for our own renderer page (query and fragment ignored). */
+export function isOwnRendererUrl(paths: WindowPaths, url: string): boolean {
+  try {
+    const given = new URL(url);
+    return `${given.protocol}//${given.host}${given.pathname}` === rendererUrl(paths);
+  } catch {
+    return false;
+  }
+}
+
+/** Denies every permission request (camera, notifications from the page, etc.) once per app. */
+export function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+export function createMainWindow(paths: WindowPaths): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 960,
+    height: 680,
+    minWidth: 720,
+    minHeight: 520,
+    show: false,
+    title: 'kombify Tray',
+    icon: paths.icon,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+
+  const contents = window.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnRendererUrl(paths, url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+
+  void window.loadURL(rendererUrl(paths));
+  return window;
+}

@@ -1,0 +1,109 @@
+/**
+ * The whole path a newcomer walks, on real parts: the emulator and the
+ * browser host as processes, the real gnome-keyring, Debian's Chromium.
+ */
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { readAllFiles, removeDir, startApp, type RunningApp } from './support/app';
+
+const DEMO = { email: 'demo@kombify.dev', password: 'homelab-demo' };
+
+let app: RunningApp;
+
+test.beforeEach(async () => {
+  app = await startApp();
+});
+
+test.afterEach(async () => {
+  await app.stop();
+  await removeDir(app.dataDir);
+});
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(app.pageUrl);
+  await page.getByTestId('sign-in-email').fill(DEMO.email);
+  await page.getByTestId('sign-in-password').fill(DEMO.password);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('deployment').first()).toBeVisible();
+}
+
+/** The secrets gnome-keyring holds for kombify Tray, as every string value inside them. */
+function keychainSecrets(): string[] {
+  const out = execFileSync('secret-tool', ['search', '--all', 'service', 'kombify-tray'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const values: string[] = [];
+  for (const line of out.split('\n')) {
+    const match = /^secret = (.*)$/.exec(line);
+    if (!match) continue;
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string' && value.length >= 16) values.push(value);
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(JSON.parse(match[1]!));
+  }
+  return values;
+}
+
+test('signs in, deploys base-kit, notifies once, and keeps tokens only in the keychain', async ({
+  page,
+}) => {
+  const seen: string[] = [];
+  page.on('response', async (response) => {
+    seen.push(await response.text().catch(() => ''));
+  });
+
+  await signIn(page);
+  await expect(page.getByTestId('deployment')).toHaveCount(2);
+
+  const before = await page
+    .getByTestId('deployment')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-deployment-id')));
+  await page.getByTestId('deploy-base-kit').click();
+  await expect(page.getByTestId('deployment')).toHaveCount(3);
+  const notBefore = before.map((id) => `:not([data-deployment-id="${id}"])`).join('');
+  const fresh = page.locator(`[data-testid="deployment"]${notBefore}`);
+  await expect(fresh).toHaveAttribute('data-status', 'succeeded', { timeout: 30_000 });
+
+  // Let several more polls pass: a repeated notification would show up now.
+  for (let i = 0; i < 3; i += 1) {
+    await page.getByTestId('refresh').click();
+    await page.waitForTimeout(1_200);
+  }
+  const succeeded = page.getByTestId('notification').filter({ hasText: /succeeded/i });
+  await expect(succeeded).toHaveCount(1);
+
+  const secrets = keychainSecrets();
+  expect(secrets.length, 'the access and refresh token are in gnome-keyring').toBeGreaterThanOrEqual(2);
+
+  const files = await readAllFiles(app.dataDir);
+  expect(files.length, 'the app wrote its snapshot and logs').toBeGreaterThan(0);
+  for (const secret of [...secrets, DEMO.password]) {
+    for (const file of files) expect(file.text.includes(secret), file.path).toBe(false);
+    for (const body of seen) expect(body.includes(secret), 'a reply to the window').toBe(false);
+    expect((await page.content()).includes(secret)).toBe(false);
+    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(storage.includes(secret)).toBe(false);
+  }
+  for (const line of app.output) {
+    for (const secret of secrets) expect(line.includes(secret)).toBe(false);
+  }
+});
+
+test('shows the last known state, marked offline with its age, when the cloud goes away', async ({
+  page,
+}) => {
+  await signIn(page);
+  await expect(page.getByTestId('deployment')).toHaveCount(2);
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+
+  await app.emulator.stop();
+
+  const banner = page.getByTestId('offline-banner');
+  await expect(banner).toBeVisible({ timeout: 20_000 });
+  await expect(banner).toContainText(/offline/i);
+  await expect(banner).toContainText(/ago|just now/i);
+  await expect(page.getByTestId('deployment')).toHaveCount(2);
+  await page.screenshot({ path: 'test/e2e/screenshots/offline.png', fullPage: true });
+});

@@ -1,0 +1,98 @@
+/** `/v1/tools/*`: catalog, details, connect (plan-gated) and disconnect. */
+import { ApiError } from '../errors';
+import { paginate } from '../http';
+import type { ToolConnectionRecord } from '../model';
+import { PLAN_QUOTAS, PLANS } from '../model';
+import type { ToolSpec } from '../tools';
+import { TOOLS, viewTool } from '../tools';
+import { effectivePlan, usage } from '../views';
+import type { ApiContext, Route } from './context';
+import { param, who } from './context';
+
+function toolById(ctx: ApiContext): ToolSpec {
+  const spec = TOOLS.find((t) => t.id === param(ctx, 0));
+  if (!spec) throw new ApiError('NOT_FOUND', 'No such tool.');
+  return spec;
+}
+
+function connectionOf(ctx: ApiContext, toolId: string): ToolConnectionRecord | undefined {
+  const accountId = who(ctx).account.id;
+  return ctx.store.data.tool_connections.find(
+    (c) => c.account_id === accountId && c.tool_id === toolId,
+  );
+}
+
+async function connect(ctx: ApiContext): Promise<{ status: number; body: unknown }> {
+  const { store } = ctx;
+  const spec = toolById(ctx);
+  const account = who(ctx).account;
+  const existing = connectionOf(ctx, spec.id);
+  if (existing) return { status: 200, body: viewTool(spec, existing, store.now()) };
+  const { homelab_id: homelabId } = await ctx.body();
+  if (typeof homelabId !== 'string' || !homelabId) {
+    throw new ApiError('VALIDATION_ERROR', 'homelab_id is required.');
+  }
+  const plan = effectivePlan(store, account);
+  if (PLANS.indexOf(plan) < PLANS.indexOf(spec.min_plan)) {
+    throw new ApiError(
+      'SUBSCRIPTION_LIMIT_EXCEEDED',
+      `${spec.name} needs the ${spec.min_plan} plan.`,
+    );
+  }
+  if (usage(store, account).tools >= PLAN_QUOTAS[plan].tools) {
+    throw new ApiError('SUBSCRIPTION_LIMIT_EXCEEDED', `The ${plan} plan's tool quota is full.`);
+  }
+  const homelab = store.homelab(account, homelabId);
+  if (!homelab) throw new ApiError('NOT_FOUND', 'No such homelab.');
+  if (homelab.status !== 'online') {
+    throw new ApiError('HOMELAB_UNREACHABLE', `Homelab ${homelab.name} is offline.`);
+  }
+  const conn = {
+    tool_id: spec.id,
+    account_id: account.id,
+    homelab_id: homelab.id,
+    started_at: store.now(),
+  };
+  store.data.tool_connections.push(conn);
+  store.save();
+  return { status: 200, body: viewTool(spec, conn, store.now()) };
+}
+
+export const toolRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/v1/tools',
+    auth: true,
+    handle(ctx) {
+      const page = paginate([...TOOLS], ctx.query);
+      const now = ctx.store.now();
+      const data = page.data.map((t) => viewTool(t, connectionOf(ctx, t.id), now));
+      return { status: 200, body: { ...page, data } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/tools/{id}',
+    auth: true,
+    handle(ctx) {
+      const spec = toolById(ctx);
+      return { status: 200, body: viewTool(spec, connectionOf(ctx, spec.id), ctx.store.now()) };
+    },
+  },
+  { method: 'POST', path: '/v1/tools/{id}/connect', auth: true, handle: connect },
+  {
+    method: 'DELETE',
+    path: '/v1/tools/{id}/disconnect',
+    auth: true,
+    handle(ctx) {
+      const spec = toolById(ctx);
+      const accountId = who(ctx).account.id;
+      // Idempotent: disconnecting a tool that is not connected is already done.
+      ctx.store.data.tool_connections = ctx.store.data.tool_connections.filter(
+        (c) => !(c.account_id === accountId && c.tool_id === spec.id),
+      );
+      ctx.store.save();
+      return { status: 204 };
+    },
+  },
+];

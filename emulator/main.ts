@@ -1,0 +1,52 @@
+/**
+ * kombify Cloud emulator: `tsx emulator/main.ts [--port N] [--state-file F]
+ * [--speed X] [--token-ttl S]`. The first stdout line is the listening URL;
+ * the app and the test harness parse it, so it must stay exactly so.
+ */
+import { parseArgs } from 'node:util';
+import { EmulatorApp } from './app';
+import { DEMO_EMAIL, DEMO_PASSWORD } from './seed';
+import { startServer } from './server';
+
+function number(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) {
+    console.error(`--${name} must be a non-negative number, got ${value}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    'state-file': { type: 'string' },
+    speed: { type: 'string' },
+    'token-ttl': { type: 'string' },
+  },
+  strict: true,
+});
+
+const app = new EmulatorApp({
+  port: number(values.port, 'port', 8787),
+  speed: number(values.speed, 'speed', 1),
+  stateFile: values['state-file'] ?? null,
+  tokenTtlSeconds: number(values['token-ttl'], 'token-ttl', 900),
+});
+
+const { server, url } = await startServer(app, app.options.port, () => null);
+app.baseUrl = url;
+console.log(`kombify emulator listening on ${url}`);
+console.log(`demo account: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
+console.log(`demo API key: ${app.store.demoApiKey}`);
+
+function shutdown(): void {
+  app.store.save();
+  server.close();
+  // Stalled-body faults hold sockets open on purpose; do not wait for them.
+  server.closeAllConnections();
+  process.exit(0);
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,2 @@
+// Lets the entry import CSS files, which vite bundles into the stylesheet.
+/// <reference types="vite/client" />

@@ -1,0 +1,17 @@
+/** Finds the bridge to main: Electron's preload, or the loopback client in a plain browser. */
+import type { KombifyBridge } from '../../src-shared/bridge';
+import { createLoopbackBridge, takeBridgeKey } from './loopback-bridge';
+
+export type BridgeSource =
+  | { kind: 'ready'; bridge: KombifyBridge }
+  /** In a browser without `#k=…` and nothing stored: the page cannot talk to the host. */
+  | { kind: 'missing-key' };
+
+export function resolveBridge(win: Window = window): BridgeSource {
+  // Read without augmenting Window, so the preload's own declaration cannot clash with ours.
+  const preload = (win as Window & { kombify?: KombifyBridge }).kombify;
+  if (preload) return { kind: 'ready', bridge: preload };
+  const key = takeBridgeKey(win);
+  if (!key) return { kind: 'missing-key' };
+  return { kind: 'ready', bridge: createLoopbackBridge({ key }) };
+}

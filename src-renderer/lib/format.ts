@@ -1,0 +1,45 @@
+/** Turning times into words the window shows, in the locale of the messages. */
+import { locale, t } from './i18n';
+
+/** Milliseconds since `iso`, or null when it is missing or not a date. */
+export function ageMs(iso: string | null | undefined, now: number): number | null {
+  if (!iso) return null;
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return null;
+  // A clock a little behind the server's must not print negative ages.
+  return Math.max(0, now - then);
+}
+
+/** "12 s", "3 min", "2 h", "4 d": short enough for a status line. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 60) return t.time.seconds(seconds);
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return t.time.minutes(minutes);
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return t.time.hours(hours);
+  return t.time.days(Math.floor(hours / 24));
+}
+
+/** The age of `iso` in words, or null when there is no usable time. */
+export function formatAge(iso: string | null | undefined, now: number): string | null {
+  const ms = ageMs(iso, now);
+  return ms === null ? null : formatDuration(ms);
+}
+
+const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A wall-clock time; the date is added when it is not today. */
+export function formatTime(iso: string | null | undefined, now: number): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const sameDay = date.toDateString() === new Date(now).toDateString();
+  return (sameDay ? timeFormat : dateTimeFormat).format(date);
+}

@@ -1,0 +1,74 @@
+/**
+ * How statuses look. Status is never shown by colour alone: every tone has its
+ * own icon shape, and the text is always next to it. Unknown statuses from a
+ * newer server are shown as-is, in the neutral tone.
+ */
+import { t } from './i18n';
+
+export type Tone = 'ok' | 'busy' | 'bad' | 'warn' | 'neutral';
+
+const DEPLOYMENT_TONES: Record<string, Tone> = {
+  queued: 'busy',
+  provisioning: 'busy',
+  deploying: 'busy',
+  deleting: 'busy',
+  succeeded: 'ok',
+  failed: 'bad',
+};
+
+const HOMELAB_TONES: Record<string, Tone> = { online: 'ok', offline: 'bad' };
+
+const OVERALL_TONES: Record<string, Tone> = {
+  ok: 'ok',
+  deploying: 'busy',
+  failed: 'bad',
+  offline: 'warn',
+  'signed-out': 'neutral',
+};
+
+const SUBSCRIPTION_TONES: Record<string, Tone> = {
+  active: 'ok',
+  trialing: 'ok',
+  past_due: 'bad',
+  canceled: 'warn',
+};
+
+export interface StatusLook {
+  tone: Tone;
+  label: string;
+}
+
+function look(
+  status: string | null | undefined,
+  tones: Record<string, Tone>,
+  labels: Record<string, string>,
+): StatusLook {
+  const key = status ?? '';
+  return {
+    tone: Object.hasOwn(tones, key) ? (tones[key] as Tone) : 'neutral',
+    label: Object.hasOwn(labels, key) ? (labels[key] as string) : key || '—',
+  };
+}
+
+export const deploymentLook = (status: string | null | undefined): StatusLook =>
+  look(status, DEPLOYMENT_TONES, t.deployments.status);
+
+export const homelabLook = (status: string | null | undefined): StatusLook =>
+  look(status, HOMELAB_TONES, t.homelabs.status);
+
+export const overallLook = (state: string | null | undefined): StatusLook =>
+  look(state, OVERALL_TONES, t.overall);
+
+export const subscriptionLook = (status: string | null | undefined): StatusLook =>
+  look(status, SUBSCRIPTION_TONES, t.account.subscriptionStatus);
+
+/** Known final statuses; anything else, including unknown ones, counts as still in progress. */
+export function isSettled(status: string): boolean {
+  return status === 'succeeded' || status === 'failed';
+}
+
+/** A plan's display name; plans we do not know keep the server's word. */
+export function planName(plan: string | null | undefined): string {
+  if (!plan) return '—';
+  return Object.hasOwn(t.account.planNames, plan) ? (t.account.planNames[plan] as string) : plan;
+}

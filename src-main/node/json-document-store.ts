@@ -1,0 +1,96 @@
+/**
+ * DocumentStore over `conf` (atomic writes) for plain Node and both hosts.
+ * conf throws on a corrupt file or silently resets it; neither is right for a
+ * tray app, so the file is checked here first: a bad one is kept aside under a
+ * new name, a warning logged once, and defaults (null) used.
+ */
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf from 'conf';
+import type { z } from 'zod';
+import type { DocumentStore, Logger } from '../core/ports';
+
+/** Options of {@link createJsonDocumentStore}. */
+export interface JsonDocumentStoreOptions<T> {
+  /** Folder of the file. */
+  cwd: string;
+  /** File name without `.json`. */
+  configName: string;
+  /** Every load and save is checked against it. */
+  schema: z.ZodType<T>;
+  logger: Logger;
+  /** For the name of a set-aside file; tests pin it. */
+  now?: () => number;
+}
+
+/** Writes to a file outside its cwd are refused; a name is a plain file name. */
+const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
+
+/** A validated JSON document at `<cwd>/<configName>.json`. */
+export function createJsonDocumentStore<T extends object>(
+  options: JsonDocumentStoreOptions<T>,
+): DocumentStore<T> & { readonly path: string } {
+  const { cwd, configName, schema, logger } = options;
+  if (!SAFE_NAME.test(configName)) throw new Error(`not a plain file name: ${configName}`);
+  const now = options.now ?? Date.now;
+  const path = join(cwd, `${configName}.json`);
+
+  const setAside = (why: string): void => {
+    const aside = join(cwd, `${configName}.corrupt-${now()}.json`);
+    try {
+      renameSync(path, aside);
+      logger.warn('stored file was unreadable; kept it aside and started from defaults', {
+        file: path,
+        keptAs: aside,
+        why,
+      });
+    } catch (error) {
+      logger.error('unreadable stored file could not be moved aside', {
+        file: path,
+        error: String(error),
+      });
+      throw error;
+    }
+  };
+
+  /** Returns the document, or null after setting a bad file aside. */
+  const check = (): T | null => {
+    if (!existsSync(path)) return null;
+    const text = readFileSync(path, 'utf8');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      setAside(text.trim() === '' ? 'empty file' : `not JSON (${String(error)})`);
+      return null;
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      setAside(`does not match its schema at ${issue?.path.join('.') || '(root)'}`);
+      return null;
+    }
+    return parsed.data;
+  };
+
+  // Checked before conf sees the file: conf's constructor throws on bad JSON.
+  check();
+  const conf = new Conf<Record<string, unknown>>({ cwd, configName, clearInvalidConfig: false });
+
+  return {
+    path,
+    load: () => check(),
+    save(value) {
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) {
+        // Refused before touching the file, so the good copy on disk survives.
+        throw new Error(`refusing to save an invalid ${configName}: ${parsed.error.message}`);
+      }
+      conf.store = parsed.data as Record<string, unknown>;
+    },
+    clear() {
+      // Removed rather than emptied: `{}` would fail the schema and be set aside next load.
+      rmSync(path, { force: true });
+    },
+  };
+}

@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Deployment, DeploymentList, User } from '../../src-shared/kombify-api';
+import type { Target } from './target';
+import {
+  call,
+  closeTarget,
+  expectBody,
+  expectError,
+  homelabId,
+  login,
+  needEmulator,
+  needWrites,
+  openTarget,
+  resetTarget,
+} from './target';
+
+let t: Target;
+let token: string;
+let homelab: string;
+beforeAll(async () => {
+  t = await openTarget({ speed: 0 });
+});
+afterAll(() => closeTarget(t));
+beforeEach(async () => {
+  await resetTarget(t);
+  token = (await login(t)).token;
+  homelab = await homelabId(t, token);
+});
+
+const deploy = (body: unknown, headers?: Record<string, string>) =>
+  call(t, 'POST', '/deployments', { token, body, headers });
+const get = (id: string) => call(t, 'GET', `/deployments/${id}`, { token });
+
+describe('GET /deployments', () => {
+  it('lists the account deployments in the list envelope', async () => {
+    const list = expectBody(await call(t, 'GET', '/deployments', { token }), 200, DeploymentList);
+    for (const d of list.data) expect(d.id).toMatch(/^dep_/);
+  });
+
+  it('has the seeded succeeded and failed deployments, the failure with its error', async ({
+    skip,
+  }) => {
+    needEmulator(t, skip, 'seeded data');
+    const list = expectBody(await call(t, 'GET', '/deployments', { token }), 200, DeploymentList);
+    expect(list.data.map((d) => d.status).sort()).toEqual(['failed', 'succeeded']);
+    const failed = list.data.find((d) => d.status === 'failed');
+    expect(failed?.error?.code).toBeTruthy();
+    expect(failed?.finished_at).not.toBeNull();
+  });
+
+  it('pages with limit and cursor without repeating items', async () => {
+    const first = expectBody(
+      await call(t, 'GET', '/deployments?limit=1', { token }),
+      200,
+      DeploymentList,
+    );
+    expect(first.data.length).toBeLessThanOrEqual(1);
+    if (first.next_cursor === null) return;
+    const path = `/deployments?limit=1&cursor=${encodeURIComponent(first.next_cursor)}`;
+    const second = expectBody(await call(t, 'GET', path, { token }), 200, DeploymentList);
+    expect(second.data[0]?.id).not.toBe(first.data[0]?.id);
+  });
+
+  it('answers 400 VALIDATION_ERROR for a limit out of range', async () => {
+    expectError(await call(t, 'GET', '/deployments?limit=0', { token }), 400, 'VALIDATION_ERROR');
+  });
+
+  it('answers 401 INVALID_TOKEN without a token', async () => {
+    expectError(await call(t, 'GET', '/deployments'), 401, 'INVALID_TOKEN');
+  });
+});
+
+describe('POST /deployments', () => {
+  it('answers 202 with a queued deployment', async ({ skip }) => {
+    needWrites(t, skip);
+    const dep = expectBody(
+      await deploy({ stackkit: 'base-kit', homelab_id: homelab }),
+      202,
+      Deployment,
+    );
+    expect(dep.stackkit).toBe('base-kit');
+    expect(dep.homelab_id).toBe(homelab);
+    expect(dep.finished_at).toBeNull();
+    expect(dep.error).toBeNull();
+    expectBody(await get(dep.id), 200, Deployment);
+  });
+
+  it('moves queued → provisioning → deploying → succeeded', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'controlling time');
+    const dep = expectBody(
+      await deploy({ stackkit: 'base-kit', homelab_id: homelab }),
+      202,
+      Deployment,
+    );
+    const seen: Array<[string, number]> = [];
+    for (let i = 0; i < 8; i += 1) {
+      const now = expectBody(await get(dep.id), 200, Deployment);
+      seen.push([now.status, now.progress]);
+      await emu.control('time', { advance_ms: 1000 });
+    }
+    const statuses = [...new Set(seen.map(([s]) => s))];
+    expect(statuses).toEqual(['queued', 'provisioning', 'deploying', 'succeeded']);
+    const progress = seen.map(([, p]) => p);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const done = expectBody(await get(dep.id), 200, Deployment);
+    expect(done).toMatchObject({ status: 'succeeded', progress: 100, error: null });
+    expect(done.finished_at).not.toBeNull();
+  });
+
+  it('fails at the chosen step with the chosen error when told to', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'next-deployment outcome');
+    await emu.control('next-deployment', {
+      outcome: 'fail',
+      step: 'provisioning',
+      error_code: 'DISK_FULL',
+      error_message: 'No space left on /var/lib/docker',
+    });
+    const dep = expectBody(
+      await deploy({ stackkit: 'base-kit', homelab_id: homelab }),
+      202,
+      Deployment,
+    );
+    await emu.control('time', { advance_ms: 10_000 });
+    const done = expectBody(await get(dep.id), 200, Deployment);
+    expect(done.status).toBe('failed');
+    expect(done.error).toEqual({ code: 'DISK_FULL', message: 'No space left on /var/lib/docker' });
+    expect(done.progress).toBeLessThan(100);
+    expect(done.finished_at).not.toBeNull();
+    // Only the next deployment fails; the one after succeeds again.
+    const next = expectBody(
+      await deploy({ stackkit: 'base-kit', homelab_id: homelab }),
+      202,
+      Deployment,
+    );
+    await emu.control('time', { advance_ms: 10_000 });
+    expect(expectBody(await get(next.id), 200, Deployment).status).toBe('succeeded');
+  });
+
+  it('returns the first result for a repeated Idempotency-Key', async ({ skip }) => {
+    needWrites(t, skip);
+    const key = `contract-${Math.random()}`;
+    const body = { stackkit: 'base-kit', homelab_id: homelab, name: 'idem' };
+    const first = expectBody(await deploy(body, { 'Idempotency-Key': key }), 202, Deployment);
+    const again = expectBody(await deploy(body, { 'Idempotency-Key': key }), 202, Deployment);
+    expect(again.id).toBe(first.id);
+    const list = expectBody(
+      await call(t, 'GET', '/deployments?limit=100', { token }),
+      200,
+      DeploymentList,
+    );
+    expect(list.data.filter((d) => d.id === first.id)).toHaveLength(1);
+    expect(list.data.filter((d) => d.name === 'idem')).toHaveLength(1);
+  });
+
+  it('answers 400 VALIDATION_ERROR without a stackkit', async () => {
+    expectError(await deploy({ homelab_id: homelab }), 400, 'VALIDATION_ERROR');
+  });
+
+  it('answers 400 VALIDATION_ERROR for non-string variables', async () => {
+    const body = { stackkit: 'base-kit', homelab_id: homelab, variables: { port: 8080 } };
+    expectError(await deploy(body), 400, 'VALIDATION_ERROR');
+  });
+
+  it('answers 503 HOMELAB_UNREACHABLE when the homelab is offline', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'taking the homelab offline');
+    await emu.control('homelab', { id: homelab, status: 'offline' });
+    const me = expectBody(await call(t, 'GET', '/me', { token }), 200, User);
+    expect(me.homelabs.find((h) => h.id === homelab)?.status).toBe('offline');
+    expectError(
+      await deploy({ stackkit: 'base-kit', homelab_id: homelab }),
+      503,
+      'HOMELAB_UNREACHABLE',
+    );
+    await emu.control('homelab', { id: homelab, status: 'online' });
+    expectBody(await deploy({ stackkit: 'base-kit', homelab_id: homelab }), 202, Deployment);
+  });
+
+  it('answers 402 SUBSCRIPTION_LIMIT_EXCEEDED when the stacks quota is full', async ({ skip }) => {
+    needEmulator(t, skip, 'filling the quota on a known plan');
+    const me = expectBody(await call(t, 'GET', '/me', { token }), 200, User);
+    const free = me.quota.stacks.limit - me.quota.stacks.used;
+    for (let i = 0; i < free; i += 1) {
+      expectBody(await deploy({ stackkit: 'base-kit', homelab_id: homelab }), 202, Deployment);
+    }
+    const full = expectBody(await call(t, 'GET', '/me', { token }), 200, User);
+    expect(full.quota.stacks.used).toBe(full.quota.stacks.limit);
+    const res = await deploy({ stackkit: 'base-kit', homelab_id: homelab });
+    expectError(res, 402, 'SUBSCRIPTION_LIMIT_EXCEEDED');
+  });
+
+  it('answers 404 NOT_FOUND for an unknown homelab', async () => {
+    expectError(await deploy({ stackkit: 'base-kit', homelab_id: 'hl_nope' }), 404, 'NOT_FOUND');
+  });
+
+  it('answers 403 FORBIDDEN for another account homelab', async ({ skip }) => {
+    needEmulator(t, skip, 'a second seeded account');
+    expectError(await deploy({ stackkit: 'base-kit', homelab_id: 'hl_other' }), 403, 'FORBIDDEN');
+  });
+});
+
+describe('GET /deployments/{id}', () => {
+  it('answers 404 NOT_FOUND for an unknown id', async () => {
+    expectError(await get('dep_does_not_exist'), 404, 'NOT_FOUND');
+  });
+
+  it('answers 403 FORBIDDEN for another account deployment', async ({ skip }) => {
+    needEmulator(t, skip, 'a second seeded account');
+    expectError(await get('dep_other'), 403, 'FORBIDDEN');
+  });
+});
+
+describe('DELETE /deployments/{id}', () => {
+  it('answers 202 deleting, then the deployment is gone (404)', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'controlling time');
+    const dep = expectBody(
+      await deploy({ stackkit: 'base-kit', homelab_id: homelab }),
+      202,
+      Deployment,
+    );
+    await emu.control('time', { advance_ms: 10_000 });
+    const res = await call(t, 'DELETE', `/deployments/${dep.id}`, { token });
+    expect(expectBody(res, 202, Deployment).status).toBe('deleting');
+    expect(expectBody(await get(dep.id), 200, Deployment).status).toBe('deleting');
+    await emu.control('time', { advance_ms: 5_000 });
+    expectError(await get(dep.id), 404, 'NOT_FOUND');
+    const list = expectBody(await call(t, 'GET', '/deployments', { token }), 200, DeploymentList);
+    expect(list.data.map((d) => d.id)).not.toContain(dep.id);
+  });
+
+  it('answers 404 NOT_FOUND for an unknown id', async () => {
+    const res = await call(t, 'DELETE', '/deployments/dep_does_not_exist', { token });
+    expectError(res, 404, 'NOT_FOUND');
+  });
+});

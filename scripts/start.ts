@@ -6,20 +6,28 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DEMO_ACCOUNT, startEmulatorProcess } from './emulator-process';
 
 const args = new Set(process.argv.slice(2));
 const children: ChildProcess[] = [];
 
+/**
+ * Where the Electron runtime is, without requiring the package: requiring it
+ * starts a download when the runtime is missing, and that cannot work offline.
+ */
 function electronBinary(): { path: string } | { missing: string } {
+  let dir: string;
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { missing: 'the electron package has no runtime binary' };
-  } catch (error) {
-    return { missing: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return { missing: 'the electron package is not installed' };
   }
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return { missing: 'its runtime was never downloaded' };
+  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? { path: binary } : { missing: `${binary} is missing` };
 }
 
 function stopAll(code: number): never {

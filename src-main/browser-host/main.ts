@@ -1,0 +1,95 @@
+/**
+ * The browser host: the same core as the Electron app, run under Node, with
+ * its window served to a browser over the loopback bridge. Used where the
+ * Electron runtime is missing, and by the end-to-end tests.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NotificationView, TrayModel } from '../../src-shared/bridge';
+import type { Environment } from '../core/app';
+import type { Logger, Notifier, TrayView } from '../core/ports';
+import { createHostCore, defaultDataDir } from '../host/compose';
+import { startBridgeServer, type BridgeServer } from './server';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface BrowserHostOptions {
+  environment: Environment;
+  /** Signs in with these when no session is stored (the emulator's demo account). */
+  demoAccount?: { email: string; password: string };
+  port?: number;
+  dataDir?: string;
+}
+
+export interface RunningBrowserHost {
+  pageUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Notifications go to every open window; the log keeps a line per notification. */
+class WindowNotifier implements Notifier {
+  server: BridgeServer | null = null;
+  constructor(private readonly log: Logger) {}
+
+  notify(notification: NotificationView): boolean {
+    this.log.info('notification raised', { key: notification.key, title: notification.title });
+    this.server?.broadcastNotification(notification);
+    return true;
+  }
+}
+
+/** There is no tray in a browser: the window shows the tray model, the log its changes. */
+class LoggedTray implements TrayView {
+  #state = '';
+  constructor(private readonly log: Logger) {}
+
+  render(model: TrayModel): void {
+    if (model.state === this.#state) return;
+    this.#state = model.state;
+    this.log.info('tray state', { state: model.state, tooltip: model.tooltip });
+  }
+}
+
+export async function runBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
+  const staticDir = join(ROOT, 'dist', 'renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error('The window is not built yet: run `npm run build:renderer` first.');
+  }
+  const dataDir = options.dataDir ?? defaultDataDir(process.env);
+  let notifier: WindowNotifier | null = null;
+  let tray: LoggedTray | null = null;
+  const host = await createHostCore({
+    dataDir,
+    environment: options.environment,
+    notifier: { notify: (n) => notifier?.notify(n) ?? false },
+    tray: { render: (model) => tray?.render(model) },
+    pollIntervalMs: Number(process.env.KOMBIFY_POLL_INTERVAL_MS) || undefined,
+    logToStderr: true,
+  });
+  notifier = new WindowNotifier(host.logger.child('notify'));
+  tray = new LoggedTray(host.logger.child('tray'));
+
+  const server = await startBridgeServer({
+    core: host.core,
+    staticDir,
+    logger: host.logger.child('browser-host'),
+    port: options.port,
+    openExternal: async (url) => host.logger.info('open this link in your browser', { url }),
+  });
+  notifier.server = server;
+
+  await host.core.start();
+  if (options.demoAccount && host.core.view().session.status !== 'signed-in') {
+    const result = await host.core.handle('signInWithPassword', options.demoAccount);
+    if (!result.ok) host.logger.warn('demo sign-in failed', { code: result.error.code });
+  }
+
+  return {
+    pageUrl: server.pageUrl,
+    async stop() {
+      await server.close();
+      await host.stop();
+    },
+  };
+}

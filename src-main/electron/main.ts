@@ -2,7 +2,8 @@
  * The Electron host: one instance, a tray, native notifications and a locked
  * down window, all adapters around the same core the browser host runs.
  */
-import { app, BrowserWindow, ipcMain, nativeTheme, shell } from 'electron';
+import type { BrowserWindow} from 'electron';
+import { app, ipcMain, nativeTheme, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OverallState } from '../../src-shared/bridge';

@@ -194,10 +194,7 @@ export class TrayCore {
     deployStackKit: async ({ stackkit, homelabId }: { stackkit: string; homelabId: string }) => {
       // One key per click: a retry of this call cannot create a second deployment.
       const key = crypto.randomUUID();
-      const deployment = await this.#api.createDeployment(
-        { stackkit, homelab_id: homelabId },
-        key,
-      );
+      const deployment = await this.#api.createDeployment({ stackkit, homelab_id: homelabId }, key);
       this.#log.info('deployment requested', { deploymentId: deployment.id, stackkit });
       this.#drop(this.#poller.refreshNow(), 'refresh after deploy');
       return deployment;

@@ -30,7 +30,10 @@ export function toBridgeError(error: unknown, formatTime: TimeFormatter = hhmm):
   if (error instanceof BridgeFailure) return error.bridgeError;
   if (error instanceof ApiError) return fromApiError(error, formatTime);
   if (error instanceof NotSignedInError) {
-    return { code: 'NOT_SIGNED_IN', message: error.reason ?? 'You are not signed in. Sign in first.' };
+    return {
+      code: 'NOT_SIGNED_IN',
+      message: error.reason ?? 'You are not signed in. Sign in first.',
+    };
   }
   if (error instanceof NetworkError) {
     return {
@@ -65,7 +68,10 @@ function fromApiError(error: ApiError, formatTime: TimeFormatter): BridgeError {
     case 'FORBIDDEN':
       return { code: error.code, message: 'Your account is not allowed to do this.' };
     case 'NOT_FOUND':
-      return { code: error.code, message: 'That item no longer exists. Refresh to see the latest.' };
+      return {
+        code: error.code,
+        message: 'That item no longer exists. Refresh to see the latest.',
+      };
     case 'SUBSCRIPTION_LIMIT_EXCEEDED':
       return {
         code: error.code,

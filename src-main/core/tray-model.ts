@@ -80,7 +80,7 @@ function tooltip(state: OverallState, inputs: TrayInputs): string {
   const running = deployments.filter((d) => !isFinal(d.status)).length;
   const text: Record<OverallState, string> = {
     'signed-out': 'Not signed in',
-    offline: `Offline — ${freshness(inputs)}`,
+    offline: capitalize(freshness(inputs)),
     deploying: `${running} deployment${running === 1 ? '' : 's'} in progress`,
     failed: 'The latest deployment failed',
     ok: 'All deployments are fine',
@@ -162,7 +162,11 @@ function freshness(inputs: TrayInputs): string {
 }
 
 function clock(iso: string, timeZone: string | undefined): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone });
+  return new Date(iso).toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  });
 }
 
 function capitalize(text: string): string {

@@ -107,7 +107,11 @@ export class ApiClient implements AuthApi {
   }
 
   async subscriptions(): Promise<SubscriptionT[]> {
-    const list = await this.#authed({ method: 'GET', path: '/subscriptions', schema: SubscriptionList });
+    const list = await this.#authed({
+      method: 'GET',
+      path: '/subscriptions',
+      schema: SubscriptionList,
+    });
     return list.data;
   }
 

@@ -57,11 +57,7 @@ export class NotSignedInError extends Error {
 
 /** Anything a call to the API may throw. */
 export type KombifyError =
-  | ApiError
-  | NetworkError
-  | TimeoutError
-  | MalformedResponseError
-  | NotSignedInError;
+  ApiError | NetworkError | TimeoutError | MalformedResponseError | NotSignedInError;
 
 /** True when the failure says nothing about the session (keep it, try later). */
 export function isTransient(error: unknown): boolean {

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectivityView, SessionView } from '../../../src-shared/bridge';
+import { type TrayInputs, buildTrayModel } from '../../../src-main/core/tray-model';
+import { deployment, snapshot } from './fixtures';
+
+const NOW = Date.parse('2026-12-03T12:03:10.000Z');
+const signedIn: SessionView = { status: 'signed-in', email: 'ada@example.org', name: 'Ada' };
+const online: ConnectivityView = {
+  status: 'online',
+  lastSuccessAt: '2026-12-03T12:00:00.000Z',
+  lastError: null,
+  retryAt: null,
+};
+
+function model(overrides: Partial<TrayInputs>) {
+  return buildTrayModel({
+    session: signedIn,
+    snapshot: snapshot([deployment('a', 'succeeded')]),
+    connectivity: online,
+    now: NOW,
+    timeZone: 'UTC',
+    ...overrides,
+  });
+}
+
+const labels = (m: ReturnType<typeof model>) => m.items.map((i) => i.label);
+
+describe('buildTrayModel', () => {
+  it('is ok with account, plan, homelab, freshness, deployments and actions', () => {
+    const m = model({});
+    expect(m.state).toBe('ok');
+    expect(labels(m)).toEqual([
+      'ada@example.org — Hobby plan',
+      'Homelab basement: online',
+      'Updated 3 min ago',
+      'stack-a — succeeded',
+      'Open kombify Tray',
+      'Deploy a StackKit…',
+      'Refresh now',
+      'Sign out',
+      'Quit',
+    ]);
+    expect(m.items.find((i) => i.deploymentId === 'a')?.id).toBe('deployment:a');
+  });
+
+  it('shows signed-out with only sign-in and quit as useful actions', () => {
+    const m = model({ session: { status: 'signed-out' } });
+    expect(m.state).toBe('signed-out');
+    expect(m.tooltip).toContain('Not signed in');
+    expect(m.items.filter((i) => i.enabled).map((i) => i.id)).toEqual(['open', 'sign-in', 'quit']);
+    expect(m.items.some((i) => i.deploymentId)).toBe(false);
+  });
+
+  it('is deploying while any deployment is not final, unknown statuses included', () => {
+    const m = model({ snapshot: snapshot([deployment('a', 'succeeded'), deployment('b', 'odd')]) });
+    expect(m.state).toBe('deploying');
+    expect(m.tooltip).toContain('1 deployment in progress');
+    expect(labels(m)).toContain('stack-b — odd 40 %');
+  });
+
+  it('is failed when the latest finished deployment failed, ok once a later one succeeds', () => {
+    const older = { finished_at: '2026-12-03T09:00:00.000Z' };
+    const newer = { finished_at: '2026-12-03T11:00:00.000Z' };
+    const failedLast = snapshot([
+      deployment('a', 'succeeded', older),
+      deployment('b', 'failed', newer),
+    ]);
+    expect(model({ snapshot: failedLast }).state).toBe('failed');
+    const fixedLast = snapshot([
+      deployment('a', 'failed', older),
+      deployment('b', 'succeeded', newer),
+    ]);
+    expect(model({ snapshot: fixedLast }).state).toBe('ok');
+  });
+
+  it('shows offline with the time of the last update', () => {
+    const m = model({ connectivity: { ...online, status: 'offline' } });
+    expect(m.state).toBe('offline');
+    expect(labels(m)).toContain('Offline — last update 12:00');
+    expect(m.tooltip).toBe('kombify Tray — Offline — last update 12:00');
+  });
+
+  it('says until when it is rate-limited', () => {
+    const retryAt = '2026-12-03T12:05:00.000Z';
+    const m = model({ connectivity: { ...online, status: 'rate-limited', retryAt } });
+    expect(labels(m)).toContain('Rate-limited — next update 12:05');
+  });
+
+  it('lists at most five deployments, newest first', () => {
+    const many = Array.from({ length: 7 }, (_, i) =>
+      deployment(`d${i}`, 'succeeded', { created_at: `2026-12-0${i + 1}T00:00:00.000Z` }),
+    );
+    const ids = model({ snapshot: snapshot(many) })
+      .items.filter((i) => i.deploymentId)
+      .map((i) => i.deploymentId);
+    expect(ids).toEqual(['d6', 'd5', 'd4', 'd3', 'd2']);
+  });
+
+  it('shows the cached glance while the stored sign-in is being restored', () => {
+    const m = model({
+      session: { status: 'signing-in' },
+      connectivity: { ...online, status: 'unknown' },
+    });
+    expect(m.state).toBe('ok');
+    expect(labels(m)[0]).toBe('ada@example.org — Hobby plan');
+    expect(m.items.some((i) => i.deploymentId === 'a')).toBe(true);
+  });
+
+  it('says so when the account has no homelab', () => {
+    const s = snapshot([]);
+    const m = model({ snapshot: { ...s, user: { ...s.user!, homelabs: [] } } });
+    expect(labels(m)).toContain('No homelab connected');
+  });
+
+  it('gives the same model for the same inputs', () => {
+    expect(model({})).toEqual(model({}));
+  });
+});

@@ -27,23 +27,22 @@ async function signIn(page: Page): Promise<void> {
   await expect(page.getByTestId('deployment').first()).toBeVisible();
 }
 
-/** The secrets gnome-keyring holds for kombify Tray, as every string value inside them. */
-function keychainSecrets(): string[] {
+/** The tokens gnome-keyring holds for kombify Tray: every value stored under a *token* key. */
+function keychainTokens(): string[] {
   const out = execFileSync('secret-tool', ['search', '--all', 'service', 'kombify-tray'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  const values: string[] = [];
+  const tokens: string[] = [];
   for (const line of out.split('\n')) {
     const match = /^secret = (.*)$/.exec(line);
     if (!match) continue;
-    const collect = (value: unknown): void => {
-      if (typeof value === 'string' && value.length >= 16) values.push(value);
-      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-    };
-    collect(JSON.parse(match[1]!));
+    const secret = JSON.parse(match[1]!) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(secret)) {
+      if (/token/i.test(key) && typeof value === 'string') tokens.push(value);
+    }
   }
-  return values;
+  return tokens;
 }
 
 test('signs in, deploys base-kit, notifies once, and keeps tokens only in the keychain', async ({
@@ -74,8 +73,9 @@ test('signs in, deploys base-kit, notifies once, and keeps tokens only in the ke
   const succeeded = page.getByTestId('notification').filter({ hasText: /succeeded/i });
   await expect(succeeded).toHaveCount(1);
 
-  const secrets = keychainSecrets();
-  expect(secrets.length, 'the access and refresh token are in gnome-keyring').toBeGreaterThanOrEqual(2);
+  const secrets = keychainTokens();
+  expect(secrets, 'the access and refresh token are in gnome-keyring').toHaveLength(2);
+  expect(secrets.every((token) => token.length >= 16)).toBe(true);
 
   const files = await readAllFiles(app.dataDir);
   expect(files.length, 'the app wrote its snapshot and logs').toBeGreaterThan(0);

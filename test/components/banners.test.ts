@@ -1,0 +1,88 @@
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import Dashboard from '../../src-renderer/components/Dashboard.svelte';
+import { AppState } from '../../src-renderer/lib/app-state.svelte';
+import type { AppView, ConnectivityView } from '../../src-shared/bridge';
+import { fakeBridge } from './support/fake-bridge';
+import { NOW, ago, signedInView } from './support/fixtures';
+
+async function renderWith(connectivity: ConnectivityView, now = NOW) {
+  const fake = fakeBridge(signedInView({ connectivity }));
+  const app = new AppState(fake.bridge);
+  await app.load();
+  const result = render(Dashboard, { props: { app, now } });
+  return { fake, ...result };
+}
+
+const clock = (iso: string) =>
+  new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+
+describe('connectivity banners', () => {
+  it('shows no banner while online', async () => {
+    await renderWith({ status: 'online', lastSuccessAt: ago(5), lastError: null, retryAt: null });
+    expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('rate-limit-banner')).not.toBeInTheDocument();
+  });
+
+  it('says offline with the time and age of the last update and the last error', async () => {
+    const lastSuccessAt = ago(185);
+    await renderWith({
+      status: 'offline',
+      lastSuccessAt,
+      lastError: { code: 'NETWORK', message: 'kombify Cloud could not be reached.' },
+      retryAt: null,
+    });
+    const banner = screen.getByTestId('offline-banner');
+    expect(banner).toHaveTextContent(
+      `Offline — showing the last update from ${clock(lastSuccessAt)} (3 min ago)`,
+    );
+    expect(banner).toHaveTextContent('kombify Cloud could not be reached.');
+    expect(screen.getByTestId('deploy-reason')).toHaveTextContent('cannot be reached');
+  });
+
+  it('moves the age on as time passes', async () => {
+    const connectivity: ConnectivityView = {
+      status: 'offline',
+      lastSuccessAt: ago(12),
+      lastError: null,
+      retryAt: null,
+    };
+    const { rerender } = await renderWith(connectivity);
+    expect(screen.getByTestId('offline-banner')).toHaveTextContent('(12 s ago)');
+    await rerender({ now: NOW + 5000 });
+    expect(screen.getByTestId('offline-banner')).toHaveTextContent('(17 s ago)');
+  });
+
+  it('marks the data stale before the first sync with the snapshot kept from last time', async () => {
+    await renderWith({ status: 'unknown', lastSuccessAt: null, lastError: null, retryAt: null });
+    expect(screen.getByTestId('offline-banner')).toHaveTextContent('Not connected yet');
+    expect(screen.getByTestId('offline-banner')).toHaveTextContent('(12 s ago)');
+  });
+
+  it('says when to try again while rate-limited', async () => {
+    const retryAt = new Date(NOW + 90_000).toISOString();
+    await renderWith({
+      status: 'rate-limited',
+      lastSuccessAt: ago(20),
+      lastError: { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests.', retryAt },
+      retryAt,
+    });
+    expect(screen.getByTestId('rate-limit-banner')).toHaveTextContent(
+      `try again at ${clock(retryAt)}`.replace('try', 'Try'),
+    );
+    expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument();
+  });
+
+  it('shows no offline banner without a snapshot to be stale', async () => {
+    const fake = fakeBridge(
+      signedInView({
+        snapshot: null,
+        connectivity: { status: 'offline', lastSuccessAt: null, lastError: null, retryAt: null },
+      } satisfies Partial<AppView>),
+    );
+    const app = new AppState(fake.bridge);
+    await app.load();
+    render(Dashboard, { props: { app, now: NOW } });
+    expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument();
+  });
+});

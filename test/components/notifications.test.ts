@@ -1,0 +1,59 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import App from '../../src-renderer/App.svelte';
+import { AppState } from '../../src-renderer/lib/app-state.svelte';
+import { Clock } from '../../src-renderer/lib/clock.svelte';
+import { fakeBridge } from './support/fake-bridge';
+import { deployment, signedInView } from './support/fixtures';
+
+async function renderApp() {
+  const fake = fakeBridge(signedInView());
+  const app = new AppState(fake.bridge);
+  render(App, { props: { app, clock: new Clock() } });
+  await screen.findByTestId('overall-state');
+  return { fake, app };
+}
+
+describe('notifications and pushed state', () => {
+  it('shows a notification raised by main as a toast in a polite live region', async () => {
+    const { fake } = await renderApp();
+    const region = screen.getByRole('status', { name: 'Notifications' });
+    expect(region).toHaveAttribute('aria-live', 'polite');
+
+    fake.emit('notification', {
+      key: 'dep_1:succeeded',
+      title: 'base-kit-1 succeeded',
+      body: 'Base Kit is running on basement-rack.',
+      deploymentId: 'dep_1',
+    });
+
+    const toast = await within(region).findByTestId('notification');
+    expect(toast).toHaveTextContent('base-kit-1 succeeded');
+    expect(toast).toHaveTextContent('Base Kit is running on basement-rack.');
+  });
+
+  it('keeps every toast listed until it is dismissed', async () => {
+    const { fake } = await renderApp();
+    fake.emit('notification', { key: 'a', title: 'First', body: '' });
+    fake.emit('notification', { key: 'b', title: 'Second', body: 'done' });
+    expect(await screen.findAllByTestId('notification')).toHaveLength(2);
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Dismiss notification: First' }));
+
+    expect(screen.getAllByTestId('notification')).toHaveLength(1);
+    expect(screen.getByTestId('notification')).toHaveTextContent('Second');
+  });
+
+  it('follows state pushed by main: live status and the sign-out', async () => {
+    const { fake } = await renderApp();
+    const running = deployment({ status: 'deploying', progress: 40 });
+    fake.emit('state', signedInView({}, { deployments: [running] }));
+    expect(await screen.findByTestId('deployment')).toHaveAttribute('data-status', 'deploying');
+
+    fake.emit('state', signedInView({}, { deployments: [{ ...running, status: 'succeeded' }] }));
+    await expect.poll(() => screen.getByTestId('deployment').dataset.status).toBe('succeeded');
+
+    fake.emit('state', signedInView({ session: { status: 'signed-out' }, snapshot: null }));
+    expect(await screen.findByTestId('sign-in-form')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,98 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import App from '../../src-renderer/App.svelte';
+import { AppState } from '../../src-renderer/lib/app-state.svelte';
+import { Clock } from '../../src-renderer/lib/clock.svelte';
+import type { AppView, BridgeResult } from '../../src-shared/bridge';
+import { deferred, fakeBridge } from './support/fake-bridge';
+import { signedInView, signedOutView } from './support/fixtures';
+
+function renderApp(view: AppView) {
+  const fake = fakeBridge(view);
+  const app = new AppState(fake.bridge);
+  render(App, { props: { app, clock: new Clock() } });
+  return { fake, app };
+}
+
+async function fillAndSubmit(email: string, password: string) {
+  await fireEvent.input(screen.getByTestId('sign-in-email'), { target: { value: email } });
+  await fireEvent.input(screen.getByTestId('sign-in-password'), { target: { value: password } });
+  await fireEvent.click(screen.getByTestId('sign-in-submit'));
+}
+
+describe('sign-in screen', () => {
+  it('shows the environment it signs in to', async () => {
+    renderApp(signedOutView());
+    expect(await screen.findByTestId('environment')).toHaveTextContent('Local emulator');
+    expect(screen.getByTestId('environment-url')).toHaveTextContent('http://127.0.0.1:4010/v1');
+  });
+
+  it('labels its fields for people and password managers', async () => {
+    renderApp(signedOutView());
+    const email = await screen.findByLabelText('Email');
+    expect(email).toHaveAttribute('autocomplete', 'username');
+    expect(screen.getByLabelText('Password')).toHaveAttribute('autocomplete', 'current-password');
+    expect(screen.getByRole('form', { name: 'Sign in to kombify' })).toBeInTheDocument();
+  });
+
+  it('submits the trimmed email and the password, disabled while it waits', async () => {
+    const { fake } = renderApp(signedOutView());
+    const reply = deferred<BridgeResult<AppView>>();
+    fake.bridge.signInWithPassword.mockReturnValueOnce(reply.promise);
+    await screen.findByTestId('sign-in-form');
+
+    await fillAndSubmit(' demo@kombify.io ', 'secret');
+
+    expect(fake.bridge.signInWithPassword).toHaveBeenCalledWith({
+      email: 'demo@kombify.io',
+      password: 'secret',
+    });
+    expect(screen.getByTestId('sign-in-submit')).toBeDisabled();
+    expect(screen.getByTestId('sign-in-submit')).toHaveTextContent('Signing in…');
+    expect(screen.getByTestId('sign-in-email')).toBeDisabled();
+
+    reply.resolve({ ok: true, value: signedInView() });
+    expect(await screen.findByTestId('overall-state')).toHaveTextContent('All good');
+    expect(screen.queryByTestId('sign-in-form')).not.toBeInTheDocument();
+  });
+
+  it('shows a failed sign-in in plain words and lets the person try again', async () => {
+    const { fake } = renderApp(signedOutView());
+    fake.bridge.signInWithPassword.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS', message: 'Wrong email or password.' },
+    });
+    await screen.findByTestId('sign-in-form');
+
+    await fillAndSubmit('demo@kombify.io', 'wrong');
+
+    const error = await screen.findByTestId('sign-in-error');
+    expect(error).toHaveTextContent('Wrong email or password.');
+    expect(error).toHaveAttribute('role', 'alert');
+    expect(screen.getByTestId('sign-in-submit')).toBeEnabled();
+    expect(screen.getByTestId('sign-in-email')).toHaveValue('demo@kombify.io');
+  });
+
+  it('says when the bridge itself failed instead of breaking', async () => {
+    const { fake } = renderApp(signedOutView());
+    fake.bridge.signInWithPassword.mockRejectedValueOnce(new Error('ipc gone'));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await screen.findByTestId('sign-in-form');
+
+    await fillAndSubmit('demo@kombify.io', 'secret');
+
+    expect(await screen.findByTestId('sign-in-error')).toHaveTextContent('Something went wrong');
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
+  it('shows why main signed the person out', async () => {
+    renderApp(signedOutView({ session: { status: 'signed-out', reason: 'Your session ended.' } }));
+    expect(await screen.findByTestId('sign-in-reason')).toHaveTextContent('Your session ended.');
+  });
+
+  it('shows the keychain warning when the keychain is unavailable', async () => {
+    renderApp(signedOutView({ keychain: { status: 'unavailable', message: 'No keyring here.' } }));
+    expect(await screen.findByTestId('keychain-banner')).toHaveTextContent('No keyring here.');
+  });
+});

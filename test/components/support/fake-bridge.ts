@@ -1,0 +1,61 @@
+/**
+ * A KombifyBridge in memory: the renderer's port, so component tests drive
+ * the real AppState and screens without Electron or HTTP.
+ */
+import { vi } from 'vitest';
+import type {
+  AppView,
+  BridgeEvents,
+  BridgeResult,
+  KombifyBridge,
+} from '../../../src-shared/bridge';
+import type { Deployment } from '../../../src-shared/kombify-api';
+
+type Listener = (payload: never) => void;
+
+export function fakeBridge(initial: AppView) {
+  let view = initial;
+  const listeners = new Map<keyof BridgeEvents, Set<Listener>>();
+  const ok = <T>(value: T): Promise<BridgeResult<T>> => Promise.resolve({ ok: true, value });
+
+  const bridge = {
+    getState: vi.fn(() => ok(view)),
+    signInWithPassword: vi.fn((_: { email: string; password: string }) => ok(view)),
+    signOut: vi.fn(() => ok(view)),
+    refresh: vi.fn(() => ok(view)),
+    deployStackKit: vi.fn(
+      (_: { stackkit: string; homelabId: string }): Promise<BridgeResult<Deployment>> =>
+        Promise.resolve({ ok: false, error: { code: 'NOT_SET', message: 'not set up' } }),
+    ),
+    openExternal: vi.fn(() => ok(null)),
+    on<E extends keyof BridgeEvents>(event: E, listener: (payload: BridgeEvents[E]) => void) {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  } satisfies KombifyBridge;
+
+  return {
+    bridge,
+    /** Replaces what getState answers from now on. */
+    setView(next: AppView) {
+      view = next;
+    },
+    /** Pushes an event as main would. */
+    emit<E extends keyof BridgeEvents>(event: E, payload: BridgeEvents[E]) {
+      if (event === 'state') view = payload as AppView;
+      for (const listener of listeners.get(event) ?? []) {
+        (listener as (p: BridgeEvents[E]) => void)(payload);
+      }
+    },
+    listenerCount: (event: keyof BridgeEvents) => listeners.get(event)?.size ?? 0,
+  };
+}
+
+/** A promise the test settles by hand, to look at the window while a call is in flight. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ApiClient } from '../../../src-main/core/api/client';
+import { NetworkError, NotSignedInError } from '../../../src-main/core/api/errors';
+import { systemClock } from '../../../src-main/core/ports';
+import { SESSION_ENDED_REASON, Session } from '../../../src-main/core/session';
+import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
+import { MemorySecretStore, memoryLogger } from '../support/fakes';
+
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(async () => {
+  await emu?.stop();
+});
+beforeEach(async () => {
+  await emu.control('reset');
+});
+
+/** Client and session wired the way TrayCore wires them. */
+function wire(store = new MemorySecretStore()) {
+  const logger = memoryLogger();
+  const holder: { session?: Session } = {};
+  const api = new ApiClient({
+    baseUrl: emu.apiUrl,
+    auth: {
+      accessToken: () => holder.session!.accessToken(),
+      refreshAfterRejection: (t) => holder.session!.refreshAfterRejection(t),
+    },
+  });
+  const session = new Session({ account: 'a', secrets: store, api, clock: systemClock, logger });
+  holder.session = session;
+  return { api, session, store, logger };
+}
+
+async function counters() {
+  const state = (await emu.control('state')) as {
+    counters: { refresh: number; logout: number; by_route: Record<string, number> };
+    sessions: { active: number };
+  };
+  return { ...state.counters, active: state.sessions.active };
+}
+
+/** Moves the emulator's clock past the access token's 15-minute life. */
+const expireAccessToken = () => emu.control('time', { advance_ms: 16 * 60_000 });
+
+describe('Session against the emulator', () => {
+  it('three requests meeting an expired token cause exactly one refresh', async () => {
+    const { api, session, store } = wire();
+    await session.signIn(DEMO.email, DEMO.password);
+    const before = JSON.parse(store.items.get('a')!).refresh_token as string;
+    await expireAccessToken();
+    const [me, subs, deps] = await Promise.all([api.me(), api.subscriptions(), api.deployments()]);
+    expect(me.email).toBe(DEMO.email);
+    expect(subs.length).toBeGreaterThan(0);
+    expect(deps.length).toBeGreaterThan(0);
+    const c = await counters();
+    expect(c.refresh).toBe(1);
+    expect(c.by_route['GET /v1/me']).toBe(2);
+    const after = JSON.parse(store.items.get('a')!).refresh_token as string;
+    expect(after).not.toBe(before);
+  });
+
+  it('a restored sign-in keeps working with the rotated refresh token', async () => {
+    const store = new MemorySecretStore();
+    const first = wire(store);
+    await first.session.signIn(DEMO.email, DEMO.password);
+    await expireAccessToken();
+    await first.api.me();
+    const second = wire(store);
+    await second.session.restore();
+    await expireAccessToken();
+    expect((await second.api.me()).email).toBe(DEMO.email);
+    expect((await counters()).refresh).toBe(2);
+  });
+
+  it('a revoked session ends in signed-out with a reason and an empty keychain', async () => {
+    const { api, session, store } = wire();
+    await session.signIn(DEMO.email, DEMO.password);
+    const stolen = JSON.parse(store.items.get('a')!).refresh_token as string;
+    // Someone else uses the refresh token first; the session's own use is then a reuse.
+    await new ApiClient({ baseUrl: emu.apiUrl }).refresh(stolen);
+    await expireAccessToken();
+    await expect(api.me()).rejects.toBeInstanceOf(NotSignedInError);
+    expect(session.view()).toEqual({ status: 'signed-out', reason: SESSION_ENDED_REASON });
+    expect(store.items.size).toBe(0);
+  });
+
+  it('a network error during refresh keeps the session', async () => {
+    const { api, session } = wire();
+    await session.signIn(DEMO.email, DEMO.password);
+    await expireAccessToken();
+    await emu.control('faults', { path: '/v1/auth/refresh', reset_connection: true, times: 1 });
+    await expect(api.me()).rejects.toBeInstanceOf(NetworkError);
+    expect(session.view().status).toBe('signed-in');
+    expect((await api.me()).email).toBe(DEMO.email);
+  });
+
+  it('sign-out revokes the session on the server', async () => {
+    const { session, store } = wire();
+    await session.signIn(DEMO.email, DEMO.password);
+    expect((await counters()).active).toBe(1);
+    await session.signOut();
+    const c = await counters();
+    expect(c.logout).toBe(1);
+    expect(c.active).toBe(0);
+    expect(store.items.size).toBe(0);
+  });
+});

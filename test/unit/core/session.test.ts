@@ -1,0 +1,265 @@
+import { describe, expect, it } from 'vitest';
+import type { TokenResponse } from '../../../src-shared/kombify-api';
+import type { AuthApi } from '../../../src-main/core/api/client';
+import { ApiError, NetworkError, NotSignedInError } from '../../../src-main/core/api/errors';
+import type { SecretStore } from '../../../src-main/core/ports';
+import { SESSION_ENDED_REASON, Session, keychainAccount } from '../../../src-main/core/session';
+import { ManualClock, settle } from '../support/manual-clock';
+import {
+  MemorySecretStore,
+  hangingSecretStore,
+  memoryLogger,
+  rejectingSecretStore,
+} from '../support/fakes';
+
+const ACCOUNT = keychainAccount({ name: 'test', apiUrl: 'http://127.0.0.1:1/v1' });
+
+/** An AuthApi that issues numbered tokens living `ttlMs` on the manual clock. */
+function fakeAuth(clock: ManualClock, ttlMs = 100_000) {
+  let n = 0;
+  const issue = (): TokenResponse => {
+    n += 1;
+    const expires = new Date(clock.now() + ttlMs).toISOString();
+    return { token: `access-${n}`, refresh_token: `refresh-${n}`, expires_at: expires };
+  };
+  const api = {
+    refreshes: [] as string[],
+    logouts: [] as string[],
+    refreshFailure: null as Error | null,
+    async login(_email: string, password: string) {
+      if (password !== 'pw') throw new ApiError(401, 'INVALID_CREDENTIALS', 'no');
+      return issue();
+    },
+    async refresh(refreshToken: string) {
+      api.refreshes.push(refreshToken);
+      await Promise.resolve();
+      if (api.refreshFailure) throw api.refreshFailure;
+      return issue();
+    },
+    async logout(accessToken: string) {
+      api.logouts.push(accessToken);
+    },
+  } satisfies AuthApi & Record<string, unknown>;
+  return api;
+}
+
+function setup(secrets: SecretStore = new MemorySecretStore(), ttlMs?: number) {
+  const clock = new ManualClock();
+  const api = fakeAuth(clock, ttlMs);
+  const logger = memoryLogger();
+  let changes = 0;
+  const session = new Session({
+    account: ACCOUNT,
+    secrets,
+    api,
+    clock,
+    logger,
+    onChange: () => (changes += 1),
+  });
+  return { clock, api, logger, session, secrets, changes: () => changes };
+}
+
+describe('Session', () => {
+  it('stores the tokens as one JSON secret under the environment account', async () => {
+    const store = new MemorySecretStore();
+    const { session } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    expect(session.view()).toEqual({ status: 'signed-in', email: 'ada@example.org', name: null });
+    expect([...store.items.keys()]).toEqual(['test|http://127.0.0.1:1/v1']);
+    const secret = JSON.parse(store.items.get(ACCOUNT)!) as Record<string, unknown>;
+    expect(secret).toMatchObject({ access_token: 'access-1', refresh_token: 'refresh-1' });
+  });
+
+  it('keeps the person signed out and says why when the password is wrong', async () => {
+    const { session } = setup();
+    await expect(session.signIn('ada@example.org', 'nope')).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
+    expect(session.view().status).toBe('signed-out');
+  });
+
+  it('restores a stored sign-in at start', async () => {
+    const store = new MemorySecretStore();
+    await setup(store).session.signIn('ada@example.org', 'pw');
+    const { session } = setup(store);
+    await session.restore();
+    expect(session.view()).toMatchObject({ status: 'signed-in', email: 'ada@example.org' });
+    expect(await session.accessToken()).toBe('access-1');
+  });
+
+  it('ignores an unreadable stored sign-in without deleting it', async () => {
+    const store = new MemorySecretStore();
+    store.items.set(ACCOUNT, '{"v":1,"access_token":');
+    const { session, logger } = setup(store);
+    await session.restore();
+    expect(session.view().status).toBe('signed-out');
+    expect(store.items.has(ACCOUNT)).toBe(true);
+    expect(logger.entries.some((e) => e.msg.includes('unreadable'))).toBe(true);
+  });
+
+  it('refreshes 20 s before a 100 s token expires, and not earlier', async () => {
+    const { session, clock, api } = setup();
+    await session.signIn('ada@example.org', 'pw');
+    await clock.advance(79_000);
+    expect(await session.accessToken()).toBe('access-1');
+    await clock.advance(2_000);
+    expect(await session.accessToken()).toBe('access-2');
+    expect(api.refreshes).toEqual(['refresh-1']);
+  });
+
+  it('refreshes never more than 60 s before expiry of a long token', async () => {
+    const { session, clock, api } = setup(undefined, 15 * 60_000);
+    await session.signIn('ada@example.org', 'pw');
+    await clock.advance(15 * 60_000 - 61_000);
+    await session.accessToken();
+    expect(api.refreshes).toEqual([]);
+    await clock.advance(2_000);
+    await session.accessToken();
+    expect(api.refreshes).toEqual(['refresh-1']);
+  });
+
+  it('shares one refresh among concurrent callers and stores it before they continue', async () => {
+    const store = new MemorySecretStore();
+    const { session, api } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    const stored: string[] = [];
+    const results = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const token = await session.refreshAfterRejection('access-1');
+        stored.push(JSON.parse(store.items.get(ACCOUNT)!).refresh_token as string);
+        return token;
+      }),
+    );
+    expect(results).toEqual(['access-2', 'access-2', 'access-2']);
+    expect(api.refreshes).toEqual(['refresh-1']);
+    expect(stored).toEqual(['refresh-2', 'refresh-2', 'refresh-2']);
+  });
+
+  it('does not refresh again for a token that was already replaced', async () => {
+    const { session, api } = setup();
+    await session.signIn('ada@example.org', 'pw');
+    await session.refreshAfterRejection('access-1');
+    expect(await session.refreshAfterRejection('access-1')).toBe('access-2');
+    expect(api.refreshes).toHaveLength(1);
+  });
+
+  it('stays signed in when a refresh meets a network error', async () => {
+    const store = new MemorySecretStore();
+    const { session, api, clock } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    api.refreshFailure = new NetworkError('connection refused');
+    await expect(session.refreshAfterRejection('access-1')).rejects.toBeInstanceOf(NetworkError);
+    // Close to expiry but offline: the still-valid token is used.
+    await clock.advance(90_000);
+    expect(await session.accessToken()).toBe('access-1');
+    expect(session.view().status).toBe('signed-in');
+    expect(store.items.has(ACCOUNT)).toBe(true);
+  });
+
+  it('signs out with a reason and wipes the keychain when the refresh is refused', async () => {
+    const store = new MemorySecretStore();
+    const { session, api } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    api.refreshFailure = new ApiError(401, 'INVALID_TOKEN', 'revoked');
+    await expect(session.refreshAfterRejection('access-1')).rejects.toBeInstanceOf(
+      NotSignedInError,
+    );
+    expect(session.view()).toEqual({ status: 'signed-out', reason: SESSION_ENDED_REASON });
+    expect(store.items.has(ACCOUNT)).toBe(false);
+    await expect(session.accessToken()).rejects.toMatchObject({ reason: SESSION_ENDED_REASON });
+  });
+
+  it('revokes on the server, forgets the tokens and wipes the keychain on sign-out', async () => {
+    const store = new MemorySecretStore();
+    const { session, api } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    await session.signOut();
+    expect(api.logouts).toEqual(['access-1']);
+    expect(store.items.size).toBe(0);
+    expect(session.view()).toEqual({ status: 'signed-out' });
+    await expect(session.accessToken()).rejects.toBeInstanceOf(NotSignedInError);
+  });
+
+  it('signs out locally even when the server cannot be reached', async () => {
+    const store = new MemorySecretStore();
+    const { session, api } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    api.logout = async () => {
+      throw new NetworkError('connection refused');
+    };
+    await session.signOut();
+    expect(session.view().status).toBe('signed-out');
+    expect(store.items.size).toBe(0);
+  });
+
+  it('does not bring a session back when sign-out happens during a refresh', async () => {
+    const store = new MemorySecretStore();
+    const { session } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    const refreshing = session.refreshAfterRejection('access-1');
+    await session.signOut();
+    await expect(refreshing).rejects.toBeInstanceOf(NotSignedInError);
+    expect(session.view().status).toBe('signed-out');
+    expect(store.items.size).toBe(0);
+  });
+});
+
+describe('Session with a keychain that hangs or refuses', () => {
+  it('gives up a hanging save after 3 s and keeps the person signed in for this run', async () => {
+    const { session, clock } = setup(hangingSecretStore);
+    let done = false;
+    const signingIn = session.signIn('ada@example.org', 'pw').then(() => (done = true));
+    await clock.advance(2_999);
+    expect(done).toBe(false);
+    await clock.advance(1);
+    await signingIn;
+    expect(session.view().status).toBe('signed-in');
+    expect(session.keychain().status).toBe('unavailable');
+    expect(session.keychain().message).toMatch(/did not answer.*until you quit/);
+    expect(await session.accessToken()).toBe('access-1');
+  });
+
+  it('does not wait on the hanging keychain again when tokens rotate this run', async () => {
+    const { session, clock } = setup(hangingSecretStore);
+    const signingIn = session.signIn('ada@example.org', 'pw');
+    await clock.advance(3_000);
+    await signingIn;
+    let token: string | null = null;
+    void session.refreshAfterRejection('access-1').then((t) => (token = t));
+    await settle();
+    expect(token).toBe('access-2');
+  });
+
+  it('starts signed out, told why, when reading the keychain hangs', async () => {
+    const { session, clock } = setup(hangingSecretStore);
+    const restoring = session.restore();
+    expect(session.view().status).toBe('signing-in');
+    await clock.advance(3_000);
+    await restoring;
+    expect(session.view().status).toBe('signed-out');
+    expect(session.keychain()).toMatchObject({ status: 'unavailable' });
+  });
+
+  it('reports a refusing keychain with its reason and a next step', async () => {
+    const why = 'Cannot autolaunch D-Bus without X11 $DISPLAY';
+    const { session } = setup(rejectingSecretStore(why));
+    await session.restore();
+    expect(session.keychain().message).toContain(why);
+    expect(session.keychain().message).toMatch(/Unlock or start your keyring/);
+    await session.signIn('ada@example.org', 'pw');
+    expect(session.view().status).toBe('signed-in');
+  });
+
+  it('never logs a token through sign-in, refresh, refused refresh and sign-out', async () => {
+    const { session, logger, api, clock } = setup();
+    await session.signIn('ada@example.org', 'pw');
+    await clock.advance(90_000);
+    await session.accessToken();
+    await session.signOut();
+    await session.signIn('ada@example.org', 'pw');
+    api.refreshFailure = new ApiError(401, 'INVALID_TOKEN', 'revoked');
+    await session.refreshAfterRejection('access-3').catch(() => undefined);
+    expect(logger.entries.length).toBeGreaterThan(3);
+    expect(JSON.stringify(logger.entries)).not.toMatch(/access-\d|refresh-\d|"pw"/);
+  });
+});

@@ -120,7 +120,7 @@ export class TrayCore {
   /** Shows the cached glance, restores the sign-in, then starts polling. */
   async start(): Promise<void> {
     this.#loadDocument();
-    this.#changed();
+    // restore() reports 'signing-in' before its first await, so this renders the cached glance.
     await this.#session.restore();
     if (this.#session.signedIn && !this.#stopped) this.#drop(this.#poller.start(), 'first poll');
   }

@@ -1,0 +1,304 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AppView } from '../../../src-shared/bridge';
+import type { Deployment } from '../../../src-shared/kombify-api';
+import { TrayCore, type TrayCoreOptions } from '../../../src-main/core/app';
+import type { SecretStore } from '../../../src-main/core/ports';
+import type { SnapshotDocument } from '../../../src-main/core/snapshot-document';
+import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
+import { ManualClock } from '../support/manual-clock';
+import {
+  MemoryDocumentStore,
+  MemorySecretStore,
+  RecordingNotifier,
+  RecordingTray,
+  hangingSecretStore,
+  memoryLogger,
+} from '../support/fakes';
+
+// The emulator's clock is frozen (speed 0) and moved by the test, and the core runs on a
+// manual clock, so polls happen only when the test asks: no timing in any assertion.
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await startEmulator({ speed: 0 });
+});
+afterAll(async () => {
+  await emu?.stop();
+});
+beforeEach(async () => {
+  await emu.control('reset');
+  await emu.control('time', { speed: 0 });
+});
+
+const running: TrayCore[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((core) => core.stop()));
+});
+
+interface Parts {
+  secrets: SecretStore;
+  snapshots: MemoryDocumentStore<SnapshotDocument>;
+  notifier: RecordingNotifier;
+  tray: RecordingTray;
+  logger: ReturnType<typeof memoryLogger>;
+  clock: ManualClock;
+}
+
+function parts(overrides: Partial<Parts> = {}): Parts {
+  return {
+    secrets: new MemorySecretStore(),
+    snapshots: new MemoryDocumentStore<SnapshotDocument>(),
+    notifier: new RecordingNotifier(),
+    tray: new RecordingTray(),
+    logger: memoryLogger(),
+    clock: new ManualClock(Date.now()),
+    ...overrides,
+  };
+}
+
+function core(p: Parts, extra: Partial<TrayCoreOptions> = {}) {
+  const c = new TrayCore({
+    environment: { name: 'emulator', apiUrl: emu.apiUrl },
+    ...p,
+    timeZone: 'UTC',
+    ...extra,
+  });
+  running.push(c);
+  return c;
+}
+
+async function ok<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>) {
+  const result = await promise;
+  if (!result.ok) throw new Error(`bridge call failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+async function signedIn(p = parts()) {
+  const c = core(p);
+  await c.start();
+  await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
+  return c;
+}
+
+const finishDeployments = () => emu.control('time', { advance_ms: 60_000 });
+
+describe('TrayCore bridge validation', () => {
+  it.each([
+    ['an unknown method', 'deleteEverything', undefined],
+    ['a prototype key', '__proto__', undefined],
+    ['a missing payload', 'signInWithPassword', undefined],
+    ['a payload of the wrong type', 'deployStackKit', { stackkit: 'Base Kit!', homelabId: 'x' }],
+    ['a payload where none belongs', 'refresh', { all: true }],
+  ])('refuses %s with INVALID_REQUEST', async (_what, method, payload) => {
+    const c = core(parts());
+    await c.start();
+    const result = await c.handle(method, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+  });
+
+  it('leaves openExternal to the host', async () => {
+    const c = core(parts());
+    const result = await c.handle('openExternal', { url: 'https://kombify.io' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } });
+  });
+
+  it('answers a refresh while signed out with words, not a crash', async () => {
+    const c = core(parts());
+    await c.start();
+    expect(await c.handle('refresh', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SIGNED_IN' },
+    });
+  });
+
+  it('reports a wrong password in plain words and stays signed out', async () => {
+    const c = core(parts());
+    await c.start();
+    const result = await c.handle('signInWithPassword', { email: DEMO.email, password: 'x' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    expect(c.view().session.status).toBe('signed-out');
+  });
+});
+
+describe('TrayCore against the emulator', () => {
+  it('signs in, shows the account and deployments, raises nothing for old news', async () => {
+    const p = parts();
+    const c = await signedIn(p);
+    const view = c.view();
+    expect(view.session).toEqual({
+      status: 'signed-in',
+      email: DEMO.email,
+      name: 'Demo Homelabber',
+    });
+    expect(view.snapshot?.deployments).toHaveLength(2);
+    expect(view.connectivity.status).toBe('online');
+    expect(view.tray.items[0]?.label).toBe(`${DEMO.email} — Hobby plan`);
+    expect(p.notifier.shown).toEqual([]);
+  });
+
+  it('deploys base-kit and raises exactly one "succeeded" notification', async () => {
+    const p = parts();
+    const c = await signedIn(p);
+    const deployment = await ok<Deployment>(
+      c.handle('deployStackKit', { stackkit: 'base-kit', homelabId: DEMO.homelabId }),
+    );
+    await ok(c.handle('refresh', undefined));
+    expect(c.view().tray.state).toBe('deploying');
+    await finishDeployments();
+    await ok(c.handle('refresh', undefined));
+    await ok(c.handle('refresh', undefined));
+    expect(p.notifier.shown).toEqual([
+      expect.objectContaining({
+        key: `deployment:${deployment.id}:succeeded`,
+        deploymentId: deployment.id,
+      }),
+    ]);
+    expect(c.view().tray.state).toBe('ok');
+  });
+
+  it('raises one "failed" notification with the error message', async () => {
+    const p = parts();
+    const c = await signedIn(p);
+    await emu.control('next-deployment', { outcome: 'fail', error_message: 'Disk full.' });
+    await ok(c.handle('deployStackKit', { stackkit: 'base-kit', homelabId: DEMO.homelabId }));
+    await finishDeployments();
+    await ok(c.handle('refresh', undefined));
+    expect(p.notifier.shown).toHaveLength(1);
+    expect(p.notifier.shown[0]).toMatchObject({ title: 'Deployment failed' });
+    expect(p.notifier.shown[0]?.body).toContain('Disk full.');
+    expect(c.view().tray.state).toBe('failed');
+  });
+
+  it('raises nothing again after a restart, and shows the glance before any reply', async () => {
+    const p = parts();
+    const first = await signedIn(p);
+    await ok(first.handle('deployStackKit', { stackkit: 'base-kit', homelabId: DEMO.homelabId }));
+    await finishDeployments();
+    await ok(first.handle('refresh', undefined));
+    expect(p.notifier.shown).toHaveLength(1);
+    await first.stop();
+
+    const notifier = new RecordingNotifier();
+    const tray = new RecordingTray();
+    const second = core({ ...p, notifier, tray });
+    const starting = second.start();
+    // Rendered synchronously from the cached snapshot, before the keychain or API answered.
+    expect(tray.renders[0]?.items.filter((i) => i.deploymentId)).toHaveLength(3);
+    await starting;
+    await ok(second.handle('refresh', undefined));
+    expect(notifier.shown).toEqual([]);
+  });
+
+  it('shows the last known state, marked offline, when the cloud goes away', async () => {
+    const local = await startEmulator({ speed: 0 });
+    const p = parts();
+    const c = new TrayCore({
+      environment: { name: 'local', apiUrl: local.apiUrl },
+      ...p,
+      timeZone: 'UTC',
+    });
+    running.push(c);
+    await c.start();
+    await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
+    await local.stop();
+    await ok(c.handle('refresh', undefined));
+    const view = c.view();
+    expect(view.connectivity).toMatchObject({ status: 'offline', lastError: { code: 'OFFLINE' } });
+    expect(view.snapshot?.deployments).toHaveLength(2);
+    expect(view.tray.state).toBe('offline');
+    expect(view.tray.items.map((i) => i.label)).toContainEqual(
+      expect.stringMatching(/^Offline — last update \d\d:\d\d$/),
+    );
+  });
+
+  it('signs out: server session revoked, keychain entry and cached snapshot gone', async () => {
+    const p = parts();
+    const secrets = p.secrets as MemorySecretStore;
+    const c = await signedIn(p);
+    expect(secrets.items.size).toBe(1);
+    expect(p.snapshots.json).not.toBeNull();
+    const view = await ok<AppView>(c.handle('signOut', undefined));
+    expect(view.session.status).toBe('signed-out');
+    expect(view.snapshot).toBeNull();
+    expect(view.tray.state).toBe('signed-out');
+    expect(secrets.items.size).toBe(0);
+    expect(p.snapshots.json).toBeNull();
+    const state = (await emu.control('state')) as { sessions: { active: number } };
+    expect(state.sessions.active).toBe(0);
+  });
+
+  it('keeps every token out of the view, the snapshot document and the logs', async () => {
+    const p = parts();
+    const seen: AppView[] = [];
+    const c = core(p);
+    c.subscribe((v) => seen.push(v));
+    await c.start();
+    await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
+    await ok(c.handle('deployStackKit', { stackkit: 'base-kit', homelabId: DEMO.homelabId }));
+    const secret = JSON.parse((p.secrets as MemorySecretStore).items.values().next().value!) as {
+      access_token: string;
+      refresh_token: string;
+    };
+    const everything = [
+      JSON.stringify(seen),
+      JSON.stringify(c.view()),
+      p.snapshots.json ?? '',
+      JSON.stringify(p.logger.entries),
+      JSON.stringify(p.tray.renders),
+    ].join('\n');
+    expect(seen.length).toBeGreaterThan(2);
+    for (const token of [secret.access_token, secret.refresh_token, DEMO.password]) {
+      expect(everything).not.toContain(token);
+    }
+  });
+
+  it('renders the tray only when its model changes', async () => {
+    const p = parts();
+    const c = await signedIn(p);
+    const renders = p.tray.renders.length;
+    await ok(c.handle('refresh', undefined));
+    await ok(c.handle('refresh', undefined));
+    expect(p.tray.renders.length).toBe(renders);
+  });
+
+  it('stops with no timer left and no further view updates', async () => {
+    const p = parts();
+    const c = await signedIn(p);
+    let updates = 0;
+    c.subscribe(() => (updates += 1));
+    expect(p.clock.pending().length).toBeGreaterThan(0);
+    await c.stop();
+    expect(p.clock.pending()).toEqual([]);
+    await p.clock.advance(60_000);
+    expect(updates).toBe(0);
+  });
+});
+
+describe('TrayCore with a keychain that never answers', () => {
+  it('shows the cached glance at once, then signs in for this run only', async () => {
+    const first = parts();
+    await (await signedIn(first)).stop();
+
+    const p = parts({ secrets: hangingSecretStore, snapshots: first.snapshots });
+    const c = core(p);
+    const starting = c.start();
+    expect(p.tray.renders[0]?.items.some((i) => i.deploymentId)).toBe(true);
+    await p.clock.advance(3_000);
+    await starting;
+    expect(c.view().keychain.status).toBe('unavailable');
+    expect(c.view().session.status).toBe('signed-out');
+
+    const signingIn = c.handle('signInWithPassword', {
+      email: DEMO.email,
+      password: DEMO.password,
+    });
+    // Wait for the login reply to reach the keychain write, then give up on it.
+    for (let i = 0; i < 50 && p.logger.entries.every((e) => e.msg !== 'signed in'); i += 1) {
+      await new Promise((r) => setImmediate(r));
+    }
+    await p.clock.advance(3_000);
+    await ok(signingIn);
+    expect(c.view().session.status).toBe('signed-in');
+    expect(c.view().keychain).toMatchObject({ status: 'unavailable' });
+    expect(c.view().keychain.message).toMatch(/until you quit/);
+  });
+});

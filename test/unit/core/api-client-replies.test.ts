@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../src-main/core/api/client';
-import { ApiError, MalformedResponseError } from '../../../src-main/core/api/errors';
+import type { ApiError} from '../../../src-main/core/api/errors';
+import { MalformedResponseError } from '../../../src-main/core/api/errors';
 
 /** A fetch that answers every request with one canned reply. */
 function replying(status: number, body: string, headers: Record<string, string> = {}) {

@@ -8,8 +8,17 @@ import { memoryLogger } from '../support/fakes';
 import { deployment, subscription, user } from './fixtures';
 
 /** A source whose replies the test controls; each poll can be held open. */
-function fakeSource() {
-  const source = {
+interface FakeSource extends SnapshotSource {
+  polls: number;
+  inFlight: number;
+  maxInFlight: number;
+  list: Deployment[];
+  failure: Error | null;
+  gate: Promise<void> | null;
+}
+
+function fakeSource(): FakeSource {
+  const source: FakeSource = {
     polls: 0,
     inFlight: 0,
     maxInFlight: 0,
@@ -34,7 +43,7 @@ function fakeSource() {
     async deployments() {
       return source.list;
     },
-  } satisfies SnapshotSource & Record<string, unknown>;
+  };
   return source;
 }
 
@@ -86,7 +95,7 @@ describe('Poller', () => {
     const { clock, source, poller } = setup();
     await poller.start();
     let release!: () => void;
-    source.gate = new Promise((r) => (release = r));
+    source.gate = new Promise<void>((r) => (release = r));
     await clock.advance(10_000);
     expect(source.inFlight).toBe(1);
     await clock.advance(60_000);
@@ -167,7 +176,7 @@ describe('Poller', () => {
     const { clock, source, poller, snapshots } = setup();
     await poller.start();
     let release!: () => void;
-    source.gate = new Promise((r) => (release = r));
+    source.gate = new Promise<void>((r) => (release = r));
     await clock.advance(10_000);
     const stopping = poller.stop();
     release();

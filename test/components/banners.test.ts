@@ -53,7 +53,7 @@ describe('connectivity banners', () => {
     expect(screen.getByTestId('offline-banner')).toHaveTextContent('(17 s ago)');
   });
 
-  it('marks the data stale before the first sync with the snapshot kept from last time', async () => {
+  it('marks a kept snapshot stale before the first sync', async () => {
     await renderWith({ status: 'unknown', lastSuccessAt: null, lastError: null, retryAt: null });
     expect(screen.getByTestId('offline-banner')).toHaveTextContent('Not connected yet');
     expect(screen.getByTestId('offline-banner')).toHaveTextContent('(12 s ago)');

@@ -59,7 +59,8 @@ describe('dashboard', () => {
     const [running, broken, old] = rows() as [HTMLElement, HTMLElement, HTMLElement];
 
     expect(running).toHaveAttribute('data-status', 'deploying');
-    expect(within(running).getByRole('progressbar', { name: 'Progress of running' })).toHaveValue(45);
+    const bar = within(running).getByRole('progressbar', { name: 'Progress of running' });
+    expect(bar).toHaveValue(45);
     expect(within(running).getByTestId('deployment-step')).toHaveTextContent('Pulling images');
     expect(within(broken).getByTestId('deployment-status')).toHaveTextContent('Failed');
     expect(within(broken).getByTestId('deployment-error')).toHaveTextContent('stopped answering');

@@ -24,7 +24,7 @@ describe('deploy base-kit button', () => {
       homelab({ id: 'hl_b', name: 'basement', status: 'online' }),
     ];
     const { fake } = await renderDashboard(signedInView({}, { user: user({ homelabs }) }));
-    const started = deployment({ id: 'dep_new', name: 'base-kit-2', status: 'queued', progress: 0 });
+    const started = deployment({ id: 'dep_new', name: 'base-kit-2', status: 'queued' });
     fake.bridge.deployStackKit.mockResolvedValueOnce({ ok: true, value: started });
 
     expect(reason()).toHaveTextContent('Deploys to basement.');

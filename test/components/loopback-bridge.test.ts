@@ -1,0 +1,187 @@
+// @vitest-environment node
+/**
+ * The loopback client against a real HTTP server speaking the browser host's
+ * wire protocol: POST /bridge/<method> and the GET /bridge/events stream.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLoopbackBridge } from '../../src-renderer/lib/loopback-bridge';
+import type { AppView, KombifyBridge, NotificationView } from '../../src-shared/bridge';
+import { signedInView, signedOutView } from './support/fixtures';
+
+const KEY = 'test-key-0123456789';
+
+interface Call {
+  method: string;
+  key: string | undefined;
+  contentType: string | undefined;
+  body: unknown;
+}
+
+let server: Server;
+let origin: string;
+let calls: Call[];
+let streams: ServerResponse[];
+let streamOpens: number;
+let reply: (method: string) => { status: number; body: string };
+
+beforeEach(async () => {
+  calls = [];
+  streams = [];
+  streamOpens = 0;
+  reply = () => ({ status: 200, body: JSON.stringify({ ok: true, value: signedOutView() }) });
+  server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterEach(async () => {
+  for (const stream of streams) stream.destroy();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function handle(req: IncomingMessage, res: ServerResponse) {
+  const key = req.headers['x-kombify-bridge-key'] as string | undefined;
+  if (req.url === '/bridge/events') {
+    if (key !== KEY) return void res.writeHead(401).end('{"error":"key"}');
+    streamOpens += 1;
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.flushHeaders();
+    streams.push(res);
+    return;
+  }
+  let text = '';
+  for await (const chunk of req) text += String(chunk);
+  const method = (req.url ?? '').replace('/bridge/', '');
+  calls.push({ method, key, contentType: req.headers['content-type'], body: JSON.parse(text) });
+  const { status, body } = key === KEY ? reply(method) : { status: 401, body: '{}' };
+  res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+}
+
+const bridge = (key = KEY): KombifyBridge =>
+  createLoopbackBridge({ key, origin, retryDelaysMs: [20], callTimeoutMs: 2000 });
+
+function collect<T>(subscribe: (listener: (payload: T) => void) => () => void) {
+  const received: T[] = [];
+  const off = subscribe((payload) => received.push(payload));
+  return { received, off };
+}
+
+describe('loopback bridge calls', () => {
+  it('posts the payload with the key and returns the host result', async () => {
+    const result = await bridge().signInWithPassword({ email: 'a@b.c', password: 'pw' });
+
+    expect(result).toEqual({ ok: true, value: signedOutView() });
+    expect(calls).toEqual([
+      {
+        method: 'signInWithPassword',
+        key: KEY,
+        contentType: 'application/json',
+        body: { payload: { email: 'a@b.c', password: 'pw' } },
+      },
+    ]);
+  });
+
+  it('sends an empty object for methods without a payload', async () => {
+    await bridge().getState();
+    expect(calls[0]).toMatchObject({ method: 'getState', body: {} });
+  });
+
+  it('passes failures from main through unchanged', async () => {
+    const error = { code: 'INVALID_CREDENTIALS', message: 'Wrong email or password.' };
+    reply = () => ({ status: 200, body: JSON.stringify({ ok: false, error }) });
+    expect(await bridge().signOut()).toEqual({ ok: false, error });
+  });
+
+  it.each([
+    [401, 'BRIDGE_UNAUTHORIZED', /did not accept this page/],
+    [403, 'BRIDGE_FORBIDDEN', /refused this page/],
+    [404, 'BRIDGE_UNKNOWN_METHOD', /Reload the page/],
+    [500, 'BRIDGE_HTTP_ERROR', /\(500\)/],
+  ])('turns HTTP %i into an error result in plain words', async (status, code, words) => {
+    reply = () => ({ status, body: '{"error":"diagnostics for developers"}' });
+    const result = await bridge().refresh();
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    expect(!result.ok && result.error.message).toMatch(words);
+  });
+
+  it('reports a wrong key as unauthorized', async () => {
+    expect(await bridge('wrong').getState()).toMatchObject({
+      ok: false,
+      error: { code: 'BRIDGE_UNAUTHORIZED' },
+    });
+  });
+
+  it('reports an answer that is not a BridgeResult', async () => {
+    reply = () => ({ status: 200, body: '<html>' });
+    expect(await bridge().getState()).toMatchObject({ error: { code: 'BRIDGE_BAD_RESPONSE' } });
+    reply = () => ({ status: 200, body: '{"value":1}' });
+    expect(await bridge().getState()).toMatchObject({ error: { code: 'BRIDGE_BAD_RESPONSE' } });
+  });
+
+  it('reports a host that is gone instead of throwing', async () => {
+    const gone = createLoopbackBridge({ key: KEY, origin: 'http://127.0.0.1:9' });
+    const result = await gone.deployStackKit({ stackkit: 'base-kit', homelabId: 'hl_1' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BRIDGE_UNREACHABLE' } });
+  });
+});
+
+describe('loopback bridge events', () => {
+  it('delivers state and notification events, skipping pings and split chunks', async () => {
+    const client = bridge();
+    const states = collect<AppView>((l) => client.on('state', l));
+    const notes = collect<NotificationView>((l) => client.on('notification', l));
+    await expect.poll(() => streams.length).toBe(1);
+
+    const view = signedInView();
+    const note: NotificationView = { key: 'k', title: 'base-kit-1 succeeded', body: 'ok' };
+    const wire = `: ping\n\nevent: state\ndata: ${JSON.stringify(view)}\n\n` +
+      `event: notification\r\ndata: ${JSON.stringify(note)}\r\n\r\n`;
+    const stream = streams[0] as ServerResponse;
+    stream.write(wire.slice(0, 37));
+    stream.write(wire.slice(37));
+
+    await expect.poll(() => notes.received.length).toBe(1);
+    expect(states.received).toEqual([view]);
+    expect(notes.received).toEqual([note]);
+    states.off();
+    notes.off();
+  });
+
+  it('closes the stream once nobody listens', async () => {
+    const client = bridge();
+    const { off } = collect<AppView>((l) => client.on('state', l));
+    await expect.poll(() => streams.length).toBe(1);
+    const closed = new Promise((resolve) => (streams[0] as ServerResponse).on('close', resolve));
+    off();
+    await closed;
+  });
+
+  it('reconnects after a drop and catches up with getState', async () => {
+    const view = signedInView();
+    reply = () => ({ status: 200, body: JSON.stringify({ ok: true, value: view }) });
+    const client = bridge();
+    const states = collect<AppView>((l) => client.on('state', l));
+    await expect.poll(() => streamOpens).toBe(1);
+    expect(calls).toHaveLength(0);
+
+    (streams[0] as ServerResponse).destroy();
+
+    await expect.poll(() => streamOpens).toBe(2);
+    await expect.poll(() => states.received.length).toBe(1);
+    expect(calls.map((c) => c.method)).toEqual(['getState']);
+    expect(states.received[0]).toEqual(view);
+    states.off();
+  });
+
+  it('keeps retrying while the key is refused, without throwing', async () => {
+    const client = bridge('wrong');
+    const states = collect<AppView>((l) => client.on('state', l));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(streamOpens).toBe(0);
+    expect(states.received).toEqual([]);
+    states.off();
+  });
+});

@@ -52,7 +52,8 @@ export function redactText(text: string): string {
 /** Masks secrets in any JSON-like value; `key` is the field name it sits under. */
 export function redactValue(value: unknown, key?: string): unknown {
   if (key !== undefined && isSecretKey(key) && value !== null && value !== undefined) {
-    const keep = key.toLowerCase() === 'code' && typeof value === 'string' && ERROR_CODE.test(value);
+    const keep =
+      key.toLowerCase() === 'code' && typeof value === 'string' && ERROR_CODE.test(value);
     if (!keep) return REDACTED;
   }
   if (typeof value === 'string') return redactText(value);

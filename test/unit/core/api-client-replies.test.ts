@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../src-main/core/api/client';
-import type { ApiError} from '../../../src-main/core/api/errors';
+import type { ApiError } from '../../../src-main/core/api/errors';
 import { MalformedResponseError } from '../../../src-main/core/api/errors';
 
 /** A fetch that answers every request with one canned reply. */

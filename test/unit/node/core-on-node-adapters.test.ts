@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppView } from '../../../src-shared/bridge';
+import { TrayCore } from '../../../src-main/core/app';
+import { keychainAccount } from '../../../src-main/core/session';
+import { SnapshotDocumentSchema } from '../../../src-main/core/snapshot-document';
+import { createJsonDocumentStore } from '../../../src-main/node/json-document-store';
+import {
+  KEYCHAIN_SERVICE,
+  createKeytarSecretStore,
+} from '../../../src-main/node/keytar-secret-store';
+import { createLogger } from '../../../src-main/node/logger';
+import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
+import { RecordingNotifier, RecordingTray } from '../support/fakes';
+
+const keyring = Boolean(process.env.KOMBIFY_KEYRING_READY);
+
+let emu: RunningEmulator;
+let dir: string;
+beforeAll(async () => {
+  if (!keyring) return;
+  emu = await startEmulator({ speed: 0 });
+  dir = mkdtempSync(join(tmpdir(), 'kombify-full-'));
+});
+afterAll(async () => {
+  await emu?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function secretToolLookup(account: string): string | null {
+  try {
+    const args = ['lookup', 'service', KEYCHAIN_SERVICE, 'account', account];
+    return execFileSync('secret-tool', args, { encoding: 'utf8' });
+  } catch {
+    // Exit status 1: no such item.
+    return null;
+  }
+}
+
+describe.skipIf(!keyring)('TrayCore on the Node adapters, the real keyring and emulator', () => {
+  it('keeps tokens in the keychain only, through sign-in, refresh and sign-out', async () => {
+    const environment = { name: 'emulator', apiUrl: emu.apiUrl };
+    const logFile = join(dir, 'logs', 'main.log');
+    const logger = createLogger({ file: logFile, level: 'debug' });
+    const snapshots = createJsonDocumentStore({
+      cwd: dir,
+      configName: 'snapshot',
+      schema: SnapshotDocumentSchema,
+      logger,
+    });
+    const core = new TrayCore({
+      environment,
+      secrets: createKeytarSecretStore(),
+      snapshots,
+      notifier: new RecordingNotifier(),
+      tray: new RecordingTray(),
+      logger,
+    });
+    await core.start();
+    const signIn = await core.handle('signInWithPassword', {
+      email: DEMO.email,
+      password: DEMO.password,
+    });
+    expect(signIn).toMatchObject({ ok: true });
+    const account = keychainAccount(environment);
+    const first = JSON.parse(secretToolLookup(account)!) as { refresh_token: string };
+
+    // Expire the access token on the server: the next poll refreshes and rotates.
+    await emu.control('time', { advance_ms: 16 * 60_000 });
+    await core.handle('refresh', undefined);
+    const rotated = JSON.parse(secretToolLookup(account)!) as {
+      access_token: string;
+      refresh_token: string;
+    };
+    expect(rotated.refresh_token).not.toBe(first.refresh_token);
+    const snapshotText = readFileSync(join(dir, 'snapshot.json'), 'utf8');
+    expect((JSON.parse(snapshotText) as { snapshot: unknown }).snapshot).not.toBeNull();
+
+    const out = (await core.handle('signOut', undefined)) as { ok: true; value: AppView };
+    expect(out.value.session.status).toBe('signed-out');
+    await core.stop();
+    logger.close();
+
+    expect(secretToolLookup(account)).toBeNull();
+    expect(readdirSync(dir).sort()).toEqual(['logs']);
+    const files = [readFileSync(logFile, 'utf8'), snapshotText];
+    expect(files[0]).toContain('signed in');
+    for (const secret of [
+      first.refresh_token,
+      rotated.access_token,
+      rotated.refresh_token,
+      DEMO.password,
+    ]) {
+      for (const text of files) expect(text).not.toContain(secret);
+    }
+  });
+});

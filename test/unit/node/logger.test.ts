@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src-main/node/logger';
+import { redactText } from '../../../src-main/node/redact';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kombify-log-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const JWT =
+  'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c3JfZGVtbyIsImV4cCI6MTc5NjMyMzMyNn0.c2lnbmF0dXJlLXBhcnQ';
+const OPAQUE = 'rt_9f8e7d6c5b4a39281706f5e4d3c2b1a0ffeeddcc';
+
+function lines(file: string): Array<Record<string, unknown>> {
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe('createLogger', () => {
+  it('writes JSON lines to the file with the subsystem of each child', () => {
+    const file = join(dir, 'logs', 'main.log');
+    const log = createLogger({ file, level: 'debug' });
+    log.child('core').child('session').info('signed in', { attempt: 1 });
+    log.debug('details');
+    log.close();
+    const [first, second] = lines(file);
+    expect(first).toMatchObject({ level: 'info', msg: 'signed in', subsystem: 'core.session' });
+    expect(first).toMatchObject({ attempt: 1 });
+    expect(second).toMatchObject({ level: 'debug', msg: 'details' });
+  });
+
+  it('drops lines below the level', () => {
+    const file = join(dir, 'main.log');
+    const log = createLogger({ file, level: 'warn' });
+    log.info('quiet');
+    log.warn('loud');
+    log.close();
+    expect(lines(file).map((l) => l.msg)).toEqual(['loud']);
+  });
+
+  it('redacts secret fields at any depth and secrets inside messages', () => {
+    const file = join(dir, 'main.log');
+    const log = createLogger({ file });
+    log.info(`got token ${JWT} and Bearer abc.def`, {
+      token: 'tok-1',
+      nested: { refresh_token: OPAQUE, Authorization: 'Bearer xyz', apiKey: 'kmb_k' },
+      headers: [{ 'x-api-key': 'kmb_k2' }],
+      password: 'homelab-demo',
+      code: 'oauth-code-123',
+      error: `refresh with ${OPAQUE} failed`,
+    });
+    log.warn('refused', { code: 'INVALID_TOKEN', requestId: 'req_123' });
+    log.close();
+    const text = readFileSync(file, 'utf8');
+    for (const secret of [JWT, OPAQUE, 'tok-1', 'xyz', 'kmb_k', 'homelab-demo', 'oauth-code']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).not.toContain('abc.def');
+    const [, second] = lines(file);
+    // Error codes and request ids stay readable: they are what a support person needs.
+    expect(second).toMatchObject({ code: 'INVALID_TOKEN', requestId: 'req_123' });
+  });
+});
+
+describe('redactText', () => {
+  it('keeps UUIDs, paths and words, masks emails to their first letter', () => {
+    const uuid = '550e8400-e29b-41d4-a716-446655440000';
+    const text = `key ${uuid} in /tmp/kombify/snapshot.json for demo@kombify.dev`;
+    expect(redactText(text)).toBe(`key ${uuid} in /tmp/kombify/snapshot.json for d***@kombify.dev`);
+  });
+
+  it('masks long token-like runs that contain digits', () => {
+    expect(redactText(`rt ${OPAQUE}`)).toBe('rt [redacted]');
+  });
+});

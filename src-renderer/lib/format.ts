@@ -27,6 +27,13 @@ export function formatAge(iso: string | null | undefined, now: number): string |
   return ms === null ? null : formatDuration(ms);
 }
 
+const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+
+/** "45 %" or "45%", as the locale writes it; `value` runs from 0 to 100. */
+export function formatPercent(value: number): string {
+  return percentFormat.format(value / 100);
+}
+
 const timeFormat = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
 const dateTimeFormat = new Intl.DateTimeFormat(locale, {
   month: 'short',

@@ -122,6 +122,8 @@ const en = {
   notifications: {
     region: 'Notifications',
     dismiss: (title: string) => `Dismiss notification: ${title}`,
+    show: 'Show',
+    showLabel: (title: string) => `Show the deployment of: ${title}`,
   },
   time: {
     seconds: (n: number) => `${n} s`,

@@ -34,26 +34,29 @@ describe('dashboard', () => {
 
   it('lists deployments newest first with live status, progress, step and error', async () => {
     await renderDashboard(
-      signedInView({}, {
-        deployments: [
-          deployment({ id: 'dep_1', name: 'old', status: 'succeeded', created_at: ago(7200) }),
-          deployment({
-            id: 'dep_2',
-            name: 'running',
-            status: 'deploying',
-            progress: 45,
-            step: 'Pulling images',
-            created_at: ago(60),
-          }),
-          deployment({
-            id: 'dep_3',
-            name: 'broken',
-            status: 'failed',
-            error: { code: 'HOMELAB_UNREACHABLE', message: 'The homelab stopped answering.' },
-            created_at: ago(600),
-          }),
-        ],
-      }),
+      signedInView(
+        {},
+        {
+          deployments: [
+            deployment({ id: 'dep_1', name: 'old', status: 'succeeded', created_at: ago(7200) }),
+            deployment({
+              id: 'dep_2',
+              name: 'running',
+              status: 'deploying',
+              progress: 45,
+              step: 'Pulling images',
+              created_at: ago(60),
+            }),
+            deployment({
+              id: 'dep_3',
+              name: 'broken',
+              status: 'failed',
+              error: { code: 'HOMELAB_UNREACHABLE', message: 'The homelab stopped answering.' },
+              created_at: ago(600),
+            }),
+          ],
+        },
+      ),
     );
     expect(rows().map((r) => r.dataset.deploymentId)).toEqual(['dep_2', 'dep_3', 'dep_1']);
     const [running, broken, old] = rows() as [HTMLElement, HTMLElement, HTMLElement];

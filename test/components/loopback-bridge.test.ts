@@ -137,7 +137,8 @@ describe('loopback bridge events', () => {
 
     const view = signedInView();
     const note: NotificationView = { key: 'k', title: 'base-kit-1 succeeded', body: 'ok' };
-    const wire = `: ping\n\nevent: state\ndata: ${JSON.stringify(view)}\n\n` +
+    const wire =
+      `: ping\n\nevent: state\ndata: ${JSON.stringify(view)}\n\n` +
       `event: notification\r\ndata: ${JSON.stringify(note)}\r\n\r\n`;
     const stream = streams[0] as ServerResponse;
     stream.write(wire.slice(0, 37));

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import App from '../../src-renderer/App.svelte';
 import { AppState } from '../../src-renderer/lib/app-state.svelte';
 import { Clock } from '../../src-renderer/lib/clock.svelte';
@@ -42,6 +42,18 @@ describe('notifications and pushed state', () => {
 
     expect(screen.getAllByTestId('notification')).toHaveLength(1);
     expect(screen.getByTestId('notification')).toHaveTextContent('Second');
+  });
+
+  it('brings the deployment a toast is about into view and focus', async () => {
+    const { fake } = await renderApp();
+    Element.prototype.scrollIntoView = vi.fn();
+    fake.emit('notification', { key: 'k', title: 'Done', body: '', deploymentId: 'dep_1' });
+
+    await fireEvent.click(
+      await screen.findByRole('button', { name: 'Show the deployment of: Done' }),
+    );
+
+    expect(screen.getByTestId('deployment')).toHaveFocus();
   });
 
   it('follows state pushed by main: live status and the sign-out', async () => {

@@ -5,6 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { EmulatorApp } from './app';
+import type { Issuer } from './oidc/issuer';
+import { createIssuer, TRAY_CLIENT_ID } from './oidc/issuer';
 import { DEMO_EMAIL, DEMO_PASSWORD } from './seed';
 import { startServer } from './server';
 
@@ -35,10 +37,17 @@ const app = new EmulatorApp({
   tokenTtlSeconds: number(values['token-ttl'], 'token-ttl', 900),
 });
 
-const { server, url } = await startServer(app, app.options.port, () => null);
+let issuer: Issuer | null = null;
+const { server, url } = await startServer(app, app.options.port, () => issuer?.handle ?? null);
 app.baseUrl = url;
+// The issuer needs its own URL, known only once the port is bound; it is ready before we print.
+issuer = createIssuer(app);
+app.auth.extraVerifier = issuer.verifyAccessToken;
 console.log(`kombify emulator listening on ${url}`);
 console.log(`demo account: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
+console.log(
+  `OIDC issuer: ${url} (client_id ${TRAY_CLIENT_ID}, redirect http://127.0.0.1:<port>/callback)`,
+);
 console.log(`demo API key: ${app.store.demoApiKey}`);
 
 function shutdown(): void {

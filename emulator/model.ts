@@ -106,4 +106,12 @@ export interface EmulatorData {
   tool_connections: ToolConnectionRecord[];
   idempotency: IdempotencyRecord[];
   next_deployment: DeploymentPlan | null;
+  /** oidc-provider's artifacts (sessions, grants, codes, tokens) keyed `<Model>:<id>`. */
+  oidc: Record<string, OidcEntry>;
+}
+
+/** One stored oidc-provider artifact; `expires_at` is real epoch ms (oidc-provider's clock). */
+export interface OidcEntry {
+  payload: Record<string, unknown>;
+  expires_at: number | null;
 }

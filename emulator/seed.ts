@@ -105,5 +105,6 @@ export function seedData(now: number, apiKey: string): EmulatorData {
     tool_connections: [],
     idempotency: [],
     next_deployment: null,
+    oidc: {},
   };
 }

@@ -93,6 +93,7 @@ function loadStateFile(file: string): EmulatorData | null {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<EmulatorData>;
     if (parsed.version !== 1 || !Array.isArray(parsed.accounts)) throw new Error('unknown format');
+    parsed.oidc ??= {};
     return parsed as EmulatorData;
   } catch (err) {
     // A broken state file must not stop a demo: keep it aside and start fresh.

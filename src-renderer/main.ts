@@ -9,6 +9,6 @@ const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks the #app element');
 
 const source = resolveBridge();
-const app = source.kind === 'ready' ? new AppState(source.bridge) : null;
+const app = source.kind === 'ready' ? new AppState(source.bridge, source.watchLink) : null;
 
 mount(App, { target, props: { app, clock: new Clock() } });

@@ -11,6 +11,7 @@ import type {
   NotificationView,
 } from '../../src-shared/bridge';
 import type { Deployment } from '../../src-shared/kombify-api';
+import type { LinkWatch } from './bridge';
 import { t } from './i18n';
 
 export type Action = 'sign-in' | 'sign-out' | 'refresh' | 'deploy';
@@ -26,6 +27,8 @@ const MAX_NOTIFICATIONS = 50;
 
 export class AppState {
   readonly #bridge: KombifyBridge;
+  readonly #watchLink: LinkWatch | undefined;
+  #hostReachable = $state(true);
   #view = $state<AppView | null>(null);
   #loadError = $state<BridgeError | null>(null);
   #actionError = $state<{ action: Action; error: BridgeError } | null>(null);
@@ -36,8 +39,14 @@ export class AppState {
   #pushes = 0;
   #nextNotificationId = 1;
 
-  constructor(bridge: KombifyBridge) {
+  constructor(bridge: KombifyBridge, watchLink?: LinkWatch) {
     this.#bridge = bridge;
+    this.#watchLink = watchLink;
+  }
+
+  /** False while the browser host cannot be reached; what is shown is then what it last sent. */
+  get hostReachable(): boolean {
+    return this.#hostReachable;
   }
 
   get view(): AppView | null {
@@ -68,10 +77,12 @@ export class AppState {
   start(): () => void {
     const offState = this.#bridge.on('state', (view) => this.#accept(view));
     const offNotification = this.#bridge.on('notification', (n) => this.#notify(n));
+    const offLink = this.#watchLink?.((up) => (this.#hostReachable = up));
     void this.load();
     return () => {
       offState();
       offNotification();
+      offLink?.();
     };
   }
 

@@ -23,6 +23,8 @@ const en = {
     forbidden: 'kombify Tray refused this page because of its address. Open it via 127.0.0.1.',
     unknownMethod: 'This window is newer or older than kombify Tray. Reload the page.',
     unreachable: 'kombify Tray is not answering. Check that it is still running.',
+    hostGone:
+      'kombify Tray is not answering. This page shows what it last sent and reconnects by itself.',
     badResponse: 'kombify Tray sent an answer this window does not understand.',
     httpStatus: (status: number) => `kombify Tray answered with an unexpected error (${status}).`,
   },

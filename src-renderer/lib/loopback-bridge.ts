@@ -71,9 +71,21 @@ const DEFAULT_CALL_TIMEOUT_MS = 60_000;
 
 type Listener = (payload: never) => void;
 
-export function createLoopbackBridge(options: LoopbackOptions): KombifyBridge {
+/** Told true when the event stream to the host is open, false when the host cannot be reached. */
+export type LinkListener = (up: boolean) => void;
+
+/**
+ * The bridge plus what only a remote bridge has: a link that can break. Electron's
+ * preload runs in-process with main and needs no such signal.
+ */
+export type LoopbackBridge = KombifyBridge & {
+  onLink(listener: LinkListener): () => void;
+};
+
+export function createLoopbackBridge(options: LoopbackOptions): LoopbackBridge {
   const client = new LoopbackClient(options);
   return {
+    onLink: (listener) => client.onLink(listener),
     getState: () => client.call('getState'),
     signInWithPassword: (request) => client.call('signInWithPassword', request),
     signOut: () => client.call('signOut'),
@@ -90,6 +102,8 @@ class LoopbackClient {
   readonly #base: string;
   readonly #listeners = new Map<keyof BridgeEvents, Set<Listener>>();
   #stream: AbortController | null = null;
+  readonly #linkListeners = new Set<LinkListener>();
+  #linkUp: boolean | null = null;
 
   constructor(options: LoopbackOptions) {
     this.#options = options;
@@ -140,6 +154,17 @@ class LoopbackClient {
     };
   }
 
+  onLink(listener: LinkListener): () => void {
+    this.#linkListeners.add(listener);
+    return () => this.#linkListeners.delete(listener);
+  }
+
+  #setLink(up: boolean): void {
+    if (this.#linkUp === up) return;
+    this.#linkUp = up;
+    for (const listener of this.#linkListeners) listener(up);
+  }
+
   #openStream(): void {
     const controller = new AbortController();
     this.#stream = controller;
@@ -157,6 +182,7 @@ class LoopbackClient {
     let failures = 0;
     let connectedBefore = false;
     while (!signal.aborted) {
+      let opened = false;
       try {
         const response = await this.#fetch(`${this.#base}/bridge/events`, {
           headers: { [BRIDGE_KEY_HEADER]: this.#options.key, Accept: 'text/event-stream' },
@@ -164,18 +190,22 @@ class LoopbackClient {
           signal,
         });
         if (response.ok && response.body) {
+          opened = true;
           // Changes made while we were away were never pushed: fetch the state once.
           if (connectedBefore) void this.#resync();
           connectedBefore = true;
           failures = 0;
+          this.#setLink(true);
           await this.#readStream(response.body);
         } else {
           await response.body?.cancel().catch(() => undefined);
         }
       } catch {
-        // A drop or an abort; the loop condition and the wait below decide what is next.
+        // A failed connect or a drop mid-read; an abort is checked right below.
       }
       if (signal.aborted) return;
+      // Only a failed connect is reported: after a drop the first reconnect usually works unseen.
+      if (!opened) this.#setLink(false);
       const delay = delays[Math.min(failures, delays.length - 1)] ?? 1000;
       failures += 1;
       await sleep(delay, signal);

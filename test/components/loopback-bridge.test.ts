@@ -177,12 +177,27 @@ describe('loopback bridge events', () => {
     states.off();
   });
 
-  it('keeps retrying while the key is refused, without throwing', async () => {
+  it('keeps retrying a refused key without throwing, and reports the link down', async () => {
     const client = bridge('wrong');
+    const link = collect<boolean>((l) => client.onLink(l));
     const states = collect<AppView>((l) => client.on('state', l));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(streamOpens).toBe(0);
     expect(states.received).toEqual([]);
+    expect(link.received).toEqual([false]);
+    states.off();
+  });
+
+  it('reports the link up, then down once the host is gone for good', async () => {
+    const client = bridge();
+    const link = collect<boolean>((l) => client.onLink(l));
+    const states = collect<AppView>((l) => client.on('state', l));
+    await expect.poll(() => link.received).toEqual([true]);
+
+    server.close();
+    (streams[0] as ServerResponse).destroy();
+
+    await expect.poll(() => link.received).toEqual([true, false]);
     states.off();
   });
 });

@@ -56,6 +56,23 @@ describe('notifications and pushed state', () => {
     expect(screen.getByTestId('deployment')).toHaveFocus();
   });
 
+  it('warns while the browser host cannot be reached', async () => {
+    const fake = fakeBridge(signedInView());
+    let report: (up: boolean) => void = () => undefined;
+    const app = new AppState(fake.bridge, (listener) => {
+      report = listener;
+      return () => undefined;
+    });
+    render(App, { props: { app, clock: new Clock() } });
+    await screen.findByTestId('overall-state');
+    expect(screen.queryByTestId('host-banner')).not.toBeInTheDocument();
+
+    report(false);
+    expect(await screen.findByTestId('host-banner')).toHaveTextContent('not answering');
+    report(true);
+    await expect.poll(() => screen.queryByTestId('host-banner')).toBeNull();
+  });
+
   it('follows state pushed by main: live status and the sign-out', async () => {
     const { fake } = await renderApp();
     const running = deployment({ status: 'deploying', progress: 40 });

@@ -29,6 +29,20 @@ describe('ApiClient reply handling', () => {
     expect(error.message).toContain('data.0.stackkit');
   });
 
+  it('retries only a 401 INVALID_TOKEN, not other refusals', async () => {
+    const body = JSON.stringify({ error: { code: 'ACCOUNT_LOCKED', message: 'locked' } });
+    const { fetch, seen } = replying(401, body);
+    let refreshes = 0;
+    const client = new ApiClient({
+      baseUrl: 'http://x/v1',
+      fetch,
+      auth: { ...auth, refreshAfterRejection: async () => `tok${++refreshes}` },
+    });
+    await expect(client.me()).rejects.toMatchObject({ status: 401, code: 'ACCOUNT_LOCKED' });
+    expect(refreshes).toBe(0);
+    expect(seen).toHaveLength(1);
+  });
+
   it('keeps the status of an error reply without an envelope', async () => {
     const { fetch } = replying(502, '<html>Bad gateway</html>');
     const client = new ApiClient({ baseUrl: 'http://x/v1', fetch, auth });

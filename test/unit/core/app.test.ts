@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppView } from '../../../src-shared/bridge';
 import type { Deployment } from '../../../src-shared/kombify-api';
 import { TrayCore, type TrayCoreOptions } from '../../../src-main/core/app';
@@ -188,6 +188,15 @@ describe('TrayCore against the emulator', () => {
     expect(notifier.shown).toEqual([]);
   });
 
+  it('ignores a cached glance that belongs to another environment', async () => {
+    const p = parts();
+    const first = await signedIn(p);
+    await first.stop();
+    const other = core(p, { environment: { name: 'staging', apiUrl: emu.apiUrl } });
+    await other.start();
+    expect(other.view().snapshot).toBeNull();
+  });
+
   it('shows the last known state, marked offline, when the cloud goes away', async () => {
     const local = await startEmulator({ speed: 0 });
     const p = parts();
@@ -292,9 +301,10 @@ describe('TrayCore with a keychain that never answers', () => {
       password: DEMO.password,
     });
     // Wait for the login reply to reach the keychain write, then give up on it.
-    for (let i = 0; i < 50 && p.logger.entries.every((e) => e.msg !== 'signed in'); i += 1) {
-      await new Promise((r) => setImmediate(r));
-    }
+    await vi.waitFor(() => expect(p.logger.entries.map((e) => e.msg)).toContain('signed in'), {
+      timeout: 10_000,
+      interval: 5,
+    });
     await p.clock.advance(3_000);
     await ok(signingIn);
     expect(c.view().session.status).toBe('signed-in');

@@ -135,6 +135,27 @@ describe('Session', () => {
     expect(stored).toEqual(['refresh-2', 'refresh-2', 'refresh-2']);
   });
 
+  it('does not let a caller retry before the rotated refresh token is stored', async () => {
+    const store = new MemorySecretStore();
+    const { session } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const plainSet = store.set.bind(store);
+    store.set = async (account, secret) => {
+      await held;
+      await plainSet(account, secret);
+    };
+    let token: string | null = null;
+    const refreshing = session.refreshAfterRejection('access-1').then((t) => (token = t));
+    await settle();
+    expect(token).toBeNull();
+    release();
+    await refreshing;
+    expect(token).toBe('access-2');
+    expect(JSON.parse(store.items.get(ACCOUNT)!).refresh_token).toBe('refresh-2');
+  });
+
   it('does not refresh again for a token that was already replaced', async () => {
     const { session, api } = setup();
     await session.signIn('ada@example.org', 'pw');

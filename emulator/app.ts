@@ -28,8 +28,8 @@ export class EmulatorApp {
   }
 
   /** Everything back to a fresh start, as `/_emulator/reset` promises. */
-  reset(): void {
-    this.store.reset();
+  reset(scenario?: string): void {
+    this.store.reset(scenario);
     this.limiter.reset();
     this.faults.clear();
     this.auth.tokenTtlSeconds = this.options.tokenTtlSeconds;

@@ -11,6 +11,7 @@ import { parseFault } from './faults';
 import { parseJsonObject, readRaw } from './http';
 import { isPlan } from './model';
 import type { AccountRecord } from './model';
+import { SCENARIOS } from './scenarios';
 import { DEMO_EMAIL, DEMO_PASSWORD } from './seed';
 
 type Handler = (app: EmulatorApp, body: Record<string, unknown>) => unknown;
@@ -50,8 +51,13 @@ function summary(app: EmulatorApp): unknown {
 
 const HANDLERS: Record<string, Handler> = {
   state: (app) => summary(app),
-  reset(app) {
-    app.reset();
+  reset(app, body) {
+    const scenario = body.scenario ?? 'default';
+    if (typeof scenario !== 'string' || !SCENARIOS[scenario]) {
+      const names = Object.keys(SCENARIOS).join(', ');
+      throw new ApiError('VALIDATION_ERROR', `scenario must be one of: ${names}`);
+    }
+    app.reset(scenario);
     return summary(app);
   },
   'next-deployment'(app, body) {

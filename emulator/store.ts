@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { EmulatorClock } from './clock';
 import type { AccountRecord, EmulatorData, HomelabRecord } from './model';
+import { SCENARIOS } from './scenarios';
 import { newApiKey, seedData } from './seed';
 
 /** Counters tests read through `/_emulator/state` (e.g. "exactly one refresh"). */
@@ -52,10 +53,13 @@ export class Store {
     this.data = loaded ?? seedData(this.clock.now(), this.demoApiKey);
   }
 
-  /** Back to the seeded demo account, real time, default speed, zero counters. */
-  reset(): void {
+  /** Back to the seed (or a named scenario), real time, default speed, zero counters. */
+  reset(scenario = 'default'): void {
+    const apply = SCENARIOS[scenario];
+    if (!apply) throw new Error(`unknown scenario ${scenario}`);
     this.clock.reset(this.#defaultSpeed);
     this.data = seedData(this.clock.now(), this.demoApiKey);
+    apply(this.data, this.clock.now());
     this.counters = zeroCounters();
     this.save();
   }

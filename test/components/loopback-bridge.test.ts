@@ -6,8 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLoopbackBridge } from '../../src-renderer/lib/loopback-bridge';
-import type { AppView, KombifyBridge, NotificationView } from '../../src-shared/bridge';
+import { createLoopbackBridge, type LoopbackBridge } from '../../src-renderer/lib/loopback-bridge';
+import type { AppView, NotificationView } from '../../src-shared/bridge';
 import { signedInView, signedOutView } from './support/fixtures';
 
 const KEY = 'test-key-0123456789';
@@ -60,7 +60,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   res.writeHead(status, { 'content-type': 'application/json' }).end(body);
 }
 
-const bridge = (key = KEY): KombifyBridge =>
+const bridge = (key = KEY): LoopbackBridge =>
   createLoopbackBridge({ key, origin, retryDelaysMs: [20], callTimeoutMs: 2000 });
 
 function collect<T>(subscribe: (listener: (payload: T) => void) => () => void) {

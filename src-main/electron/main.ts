@@ -13,6 +13,7 @@ import { APP_ID } from './app-identity';
 import { registerIpcBridge, sendBridgeEvent } from './ipc';
 import { ElectronNotifier } from './notifier';
 import { ElectronTrayView } from './tray';
+import { startUpdateChecks } from './updater';
 import { createMainWindow, hardenSessions, isOwnRendererUrl, type WindowPaths } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -118,6 +119,12 @@ async function main(): Promise<void> {
   });
 
   await started.core.start();
+  const stopUpdates = await startUpdateChecks({
+    packaged: app.isPackaged,
+    feedUrl: process.env.KOMBIFY_UPDATE_URL,
+    logger: started.logger.child('updater'),
+  });
+  app.once('will-quit', stopUpdates);
   if (started.core.view().session.status !== 'signed-in') showWindow(started);
 }
 

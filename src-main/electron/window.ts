@@ -57,6 +57,8 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click must not open links in a new window behind our handlers' backs.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
 

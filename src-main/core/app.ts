@@ -8,14 +8,12 @@ import {
   type ConnectivityView,
   type NotificationView,
   type SessionView,
-  type SnapshotView,
   type TrayModel,
   BridgeRequests,
   isBridgeMethod,
 } from '../../src-shared/bridge';
 import { ApiClient } from './api/client';
 import { NotSignedInError } from './api/errors';
-import { detectChanges } from './changes';
 import { BridgeFailure, toBridgeError } from './error-words';
 import { Poller } from './poller';
 import {
@@ -28,6 +26,7 @@ import {
   systemClock,
 } from './ports';
 import { SESSION_ENDED_REASON, Session, keychainAccount } from './session';
+import { SnapshotBook } from './snapshot-book';
 import type { SnapshotDocument } from './snapshot-document';
 import { buildTrayModel } from './tray-model';
 
@@ -70,9 +69,8 @@ export class TrayCore {
   readonly #api: ApiClient;
   readonly #session: Session;
   readonly #poller: Poller;
+  readonly #book: SnapshotBook;
   readonly #listeners = new Set<(view: AppView) => void>();
-  #snapshot: SnapshotView | null = null;
-  #notifiedKeys: string[] = [];
   #connectivity: ConnectivityView;
   #lastSession: SessionView['status'] = 'signed-out';
   #renderedTray = '';
@@ -83,6 +81,11 @@ export class TrayCore {
     this.#clock = options.clock ?? systemClock;
     this.#log = options.logger.child('core');
     this.#account = keychainAccount(options.environment);
+    this.#book = new SnapshotBook({
+      store: options.snapshots,
+      account: this.#account,
+      logger: options.logger.child('snapshot'),
+    });
     this.#api = new ApiClient({
       baseUrl: options.environment.apiUrl,
       fetch: options.fetch,
@@ -108,7 +111,10 @@ export class TrayCore {
       logger: options.logger.child('poller'),
       intervalMs: options.pollIntervalMs,
       activeIntervalMs: options.activePollIntervalMs,
-      onSnapshot: (snapshot) => this.#snapshotArrived(snapshot),
+      onSnapshot: (snapshot) => {
+        for (const event of this.#book.record(snapshot)) this.#notify(event);
+        this.#changed();
+      },
       onConnectivity: (view) => {
         this.#connectivity = view;
         this.#changed();
@@ -119,7 +125,7 @@ export class TrayCore {
 
   /** Shows the cached glance, restores the sign-in, then starts polling. */
   async start(): Promise<void> {
-    this.#loadDocument();
+    this.#book.load();
     // restore() reports 'signing-in' before its first await, so this renders the cached glance.
     await this.#session.restore();
     if (this.#session.signedIn && !this.#stopped) this.#drop(this.#poller.start(), 'first poll');
@@ -141,7 +147,7 @@ export class TrayCore {
       environment: { name: this.#o.environment.name, apiUrl: this.#o.environment.apiUrl },
       session,
       keychain: this.#session.keychain(),
-      snapshot: this.#snapshot,
+      snapshot: this.#book.snapshot,
       connectivity: this.#connectivity,
       tray,
     };
@@ -210,7 +216,7 @@ export class TrayCore {
 
   #sessionView(): SessionView {
     const view = this.#session.view();
-    const user = this.#snapshot?.user;
+    const user = this.#book.snapshot?.user;
     if (view.status === 'signed-in' && user) return { ...view, name: user.name };
     return view;
   }
@@ -218,48 +224,11 @@ export class TrayCore {
   #trayModel(session: SessionView): TrayModel {
     return buildTrayModel({
       session,
-      snapshot: this.#snapshot,
+      snapshot: this.#book.snapshot,
       connectivity: this.#connectivity,
       now: this.#clock.now(),
       timeZone: this.#o.timeZone,
     });
-  }
-
-  #loadDocument(): void {
-    let document: SnapshotDocument | null = null;
-    try {
-      document = this.#o.snapshots.load();
-    } catch (error) {
-      this.#log.warn('cached snapshot could not be read; starting empty', { error: String(error) });
-    }
-    if (document && document.account === this.#account) {
-      this.#snapshot = document.snapshot;
-      this.#notifiedKeys = document.notifiedKeys;
-    }
-  }
-
-  #snapshotArrived(next: SnapshotView): void {
-    const changes = detectChanges(this.#snapshot, next, this.#notifiedKeys);
-    this.#snapshot = next;
-    this.#notifiedKeys = changes.notifiedKeys;
-    // Saved before notifying: a crash in between loses a notification rather than doubling it.
-    this.#save();
-    for (const event of changes.events) this.#notify(event);
-    this.#changed();
-  }
-
-  #save(): void {
-    const document: SnapshotDocument = {
-      version: 1,
-      account: this.#account,
-      snapshot: this.#snapshot,
-      notifiedKeys: this.#notifiedKeys,
-    };
-    try {
-      this.#o.snapshots.save(document);
-    } catch (error) {
-      this.#log.error('snapshot could not be saved', { error: String(error) });
-    }
   }
 
   #notify(event: NotificationView): void {
@@ -278,13 +247,7 @@ export class TrayCore {
   /** Any end of a session: stop polling and forget the account's cached glance. */
   #signedOut(): void {
     this.#drop(this.#poller.stop(), 'stop polling');
-    this.#snapshot = null;
-    this.#notifiedKeys = [];
-    try {
-      this.#o.snapshots.clear();
-    } catch (error) {
-      this.#log.error('cached snapshot could not be cleared', { error: String(error) });
-    }
+    this.#book.forget();
     const view = this.#session.view();
     if (view.status === 'signed-out' && view.reason === SESSION_ENDED_REASON) {
       this.#notify({

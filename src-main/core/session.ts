@@ -3,13 +3,12 @@
  * keychain under an account that names the environment. Refresh is proactive
  * and single-flight; only a refused refresh ends the session, never a network error.
  */
-import { z } from 'zod';
 import type { KeychainView, SessionView } from '../../src-shared/bridge';
 import type { TokenResponse } from '../../src-shared/kombify-api';
 import type { AccessTokenProvider, AuthApi } from './api/client';
 import { ApiError, NotSignedInError, isTransient } from './api/errors';
 import type { Clock, Logger, SecretStore } from './ports';
-import { TimeBoxExpired, timeBox } from './time-box';
+import { type Tokens, TokenVault, describe } from './token-vault';
 
 /** The keychain account for an environment, so endpoints never share credentials. */
 export function keychainAccount(environment: { name: string; apiUrl: string }): string {
@@ -18,24 +17,6 @@ export function keychainAccount(environment: { name: string; apiUrl: string }): 
 
 /** Why a session ended without the person asking. */
 export const SESSION_ENDED_REASON = 'Your session has ended. Sign in again to continue.';
-
-const StoredSecret = z.object({
-  v: z.literal(1),
-  email: z.string(),
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1),
-  expires_at: z.number(),
-  obtained_at: z.number(),
-});
-type StoredSecret = z.infer<typeof StoredSecret>;
-
-interface Tokens {
-  email: string;
-  accessToken: string;
-  refreshToken: string;
-  expiresAt: number;
-  obtainedAt: number;
-}
 
 /** Options of {@link Session}. */
 export interface SessionOptions {
@@ -59,15 +40,20 @@ function refreshMargin(tokens: Tokens): number {
 /** Sign-in state and tokens; the only holder of secrets in the core. */
 export class Session implements AccessTokenProvider {
   readonly #o: SessionOptions;
-  readonly #keychainMs: number;
+  readonly #vault: TokenVault;
   #tokens: Tokens | null = null;
   #view: SessionView = { status: 'signed-out' };
-  #keychain: KeychainView = { status: 'ok' };
   #refreshing: Promise<Tokens> | null = null;
 
   constructor(options: SessionOptions) {
     this.#o = options;
-    this.#keychainMs = options.keychainTimeoutMs ?? 3_000;
+    this.#vault = new TokenVault({
+      account: options.account,
+      secrets: options.secrets,
+      clock: options.clock,
+      logger: options.logger,
+      timeoutMs: options.keychainTimeoutMs ?? 3_000,
+    });
   }
 
   /** What the window may know: status and email, never a token. */
@@ -76,7 +62,7 @@ export class Session implements AccessTokenProvider {
   }
 
   keychain(): KeychainView {
-    return this.#keychain;
+    return this.#vault.status();
   }
 
   get signedIn(): boolean {
@@ -87,34 +73,14 @@ export class Session implements AccessTokenProvider {
   async restore(): Promise<void> {
     // 'signing-in' while the keychain answers lets the tray show the cached glance meanwhile.
     this.#set({ status: 'signing-in' });
-    let raw: string | null;
-    try {
-      raw = await this.#keychainCall('read', () => this.#o.secrets.get(this.#o.account));
-    } catch (error) {
-      this.#keychainFailed(error, 'read');
-      this.#set({ status: 'signed-out' });
-      return;
-    }
-    this.#keychain = { status: 'ok' };
-    const stored = raw === null ? null : parseStored(raw);
-    if (raw !== null && stored === null) {
-      // Left in place: a newer app version may read it; the next sign-in overwrites it.
-      this.#o.logger.warn('stored sign-in is unreadable; starting signed out');
-    }
+    const stored = await this.#vault.read();
+    this.#tokens = stored;
     if (stored) {
-      this.#tokens = {
-        email: stored.email,
-        accessToken: stored.access_token,
-        refreshToken: stored.refresh_token,
-        expiresAt: stored.expires_at,
-        obtainedAt: stored.obtained_at,
-      };
-      this.#view = { status: 'signed-in', email: stored.email, name: null };
       this.#o.logger.info('sign-in restored from the keychain');
+      this.#set({ status: 'signed-in', email: stored.email, name: null });
     } else {
-      this.#view = { status: 'signed-out' };
+      this.#set({ status: 'signed-out' });
     }
-    this.#changed();
   }
 
   /** Email/password sign-in. On failure the previous state is kept and the error thrown. */
@@ -133,7 +99,7 @@ export class Session implements AccessTokenProvider {
     this.#view = { status: 'signed-in', email, name: null };
     this.#o.logger.info('signed in');
     // A sign-in is the person's explicit action: try the keychain again even if it failed before.
-    await this.#store(tokens, true);
+    await this.#vault.write(tokens, true);
     this.#changed();
   }
 
@@ -151,7 +117,8 @@ export class Session implements AccessTokenProvider {
         });
       }
     }
-    await this.#wipe();
+    await this.#vault.wipe();
+    this.#changed();
     this.#o.logger.info('signed out');
   }
 
@@ -205,7 +172,7 @@ export class Session implements AccessTokenProvider {
     const next = this.#tokensFrom(reply, tokens.email);
     this.#tokens = next;
     // Stored before anyone retries: the old refresh token is dead once used.
-    await this.#store(next, false);
+    await this.#vault.write(next, false);
     this.#o.logger.debug('tokens refreshed');
     this.#changed();
     return next;
@@ -214,7 +181,8 @@ export class Session implements AccessTokenProvider {
   async #end(reason: string): Promise<void> {
     this.#tokens = null;
     this.#set({ status: 'signed-out', reason });
-    await this.#wipe();
+    await this.#vault.wipe();
+    this.#changed();
   }
 
   #tokensFrom(reply: TokenResponse, email: string): Tokens {
@@ -227,45 +195,6 @@ export class Session implements AccessTokenProvider {
     };
   }
 
-  /** Writes the tokens; once the keychain failed this run, only a sign-in tries again. */
-  async #store(tokens: Tokens, retryUnavailable: boolean): Promise<void> {
-    if (this.#keychain.status === 'unavailable' && !retryUnavailable) return;
-    const secret: StoredSecret = {
-      v: 1,
-      email: tokens.email,
-      access_token: tokens.accessToken,
-      refresh_token: tokens.refreshToken,
-      expires_at: tokens.expiresAt,
-      obtained_at: tokens.obtainedAt,
-    };
-    try {
-      const json = JSON.stringify(secret);
-      await this.#keychainCall('save', () => this.#o.secrets.set(this.#o.account, json));
-      this.#keychain = { status: 'ok' };
-    } catch (error) {
-      this.#keychainFailed(error, 'save');
-    }
-  }
-
-  async #wipe(): Promise<void> {
-    try {
-      await this.#keychainCall('delete', () => this.#o.secrets.delete(this.#o.account));
-    } catch (error) {
-      this.#keychainFailed(error, 'delete');
-    }
-    this.#changed();
-  }
-
-  #keychainCall<T>(what: string, work: () => Promise<T>): Promise<T> {
-    return timeBox(this.#o.clock, this.#keychainMs, `keychain ${what}`, work);
-  }
-
-  #keychainFailed(error: unknown, action: 'read' | 'save' | 'delete'): void {
-    const hung = error instanceof TimeBoxExpired;
-    this.#o.logger.warn(`keychain ${action} failed`, { error: describe(error), hung });
-    this.#keychain = { status: 'unavailable', message: keychainMessage(error, action) };
-  }
-
   #set(view: SessionView): void {
     this.#view = view;
     this.#changed();
@@ -274,32 +203,4 @@ export class Session implements AccessTokenProvider {
   #changed(): void {
     this.#o.onChange?.();
   }
-}
-
-function parseStored(raw: string): StoredSecret | null {
-  try {
-    const parsed = StoredSecret.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    // Not JSON: reported by the caller as an unreadable sign-in.
-    return null;
-  }
-}
-
-function keychainMessage(error: unknown, action: 'read' | 'save' | 'delete'): string {
-  const what =
-    error instanceof TimeBoxExpired
-      ? 'The system keychain did not answer'
-      : `The system keychain is not available (${describe(error).slice(0, 160)})`;
-  const consequence = {
-    read: 'so your saved sign-in could not be read. You can sign in for this run',
-    save: 'so your sign-in will not be remembered: you stay signed in until you quit',
-    delete: 'so your saved sign-in could not be removed from it',
-  }[action];
-  const next = 'Unlock or start your keyring (for example GNOME Keyring), then sign in again.';
-  return `${what}, ${consequence}. ${next}`;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

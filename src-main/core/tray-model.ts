@@ -151,7 +151,8 @@ function freshness(inputs: TrayInputs): string {
   const { connectivity, snapshot, now } = inputs;
   const last = connectivity.lastSuccessAt ?? snapshot?.fetchedAt ?? null;
   if (connectivity.status === 'offline') {
-    return last ? `offline — last update ${clock(last, inputs.timeZone)}` : 'offline — no data yet';
+    if (!last) return 'offline — no data yet';
+    return `offline — last update ${clock(last, inputs.timeZone)}`;
   }
   if (connectivity.status === 'rate-limited' && connectivity.retryAt) {
     return `rate-limited — next update ${clock(connectivity.retryAt, inputs.timeZone)}`;

@@ -31,7 +31,7 @@ function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(k) || /(token|password|secret)$/.test(k);
 }
 
-/** Error codes such as INVALID_TOKEN are useful and not secret; an OAuth code never looks like one. */
+/** Error codes (INVALID_TOKEN) help support and are not secret; an OAuth code never looks so. */
 const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,149 @@
+/**
+ * The keychain side of the session: one JSON secret per environment, every
+ * call time-boxed, and a keychain status with words a person can act on.
+ * Once the keychain failed, only an explicit sign-in tries it again this run.
+ */
+import { z } from 'zod';
+import type { KeychainView } from '../../src-shared/bridge';
+import type { Clock, Logger, SecretStore } from './ports';
+import { TimeBoxExpired, timeBox } from './time-box';
+
+/** The tokens of one session, as the core keeps them in memory. */
+export interface Tokens {
+  email: string;
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch ms. */
+  expiresAt: number;
+  /** Epoch ms, to know the lifetime when deciding when to refresh. */
+  obtainedAt: number;
+}
+
+const StoredSecret = z.object({
+  v: z.literal(1),
+  email: z.string(),
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires_at: z.number(),
+  obtained_at: z.number(),
+});
+
+type Action = 'read' | 'save' | 'delete';
+
+/** Options of {@link TokenVault}. */
+export interface TokenVaultOptions {
+  account: string;
+  secrets: SecretStore;
+  clock: Clock;
+  logger: Logger;
+  /** Time box per keychain call. */
+  timeoutMs: number;
+}
+
+/** Reads, writes and wipes the session's secret; never throws, reports through status. */
+export class TokenVault {
+  readonly #o: TokenVaultOptions;
+  #status: KeychainView = { status: 'ok' };
+
+  constructor(options: TokenVaultOptions) {
+    this.#o = options;
+  }
+
+  status(): KeychainView {
+    return this.#status;
+  }
+
+  /** The stored tokens; null when there are none, they are unreadable, or the keychain failed. */
+  async read(): Promise<Tokens | null> {
+    let raw: string | null;
+    try {
+      raw = await this.#call('read', () => this.#o.secrets.get(this.#o.account));
+    } catch (error) {
+      this.#failed(error, 'read');
+      return null;
+    }
+    this.#status = { status: 'ok' };
+    if (raw === null) return null;
+    const tokens = parse(raw);
+    // Left in place: a newer app version may read it; the next sign-in overwrites it.
+    if (!tokens) this.#o.logger.warn('stored sign-in is unreadable; starting signed out');
+    return tokens;
+  }
+
+  /** Stores the tokens; `retry` (a sign-in) tries a keychain that failed earlier this run. */
+  async write(tokens: Tokens, retry: boolean): Promise<void> {
+    if (this.#status.status === 'unavailable' && !retry) return;
+    const json = JSON.stringify({
+      v: 1,
+      email: tokens.email,
+      access_token: tokens.accessToken,
+      refresh_token: tokens.refreshToken,
+      expires_at: tokens.expiresAt,
+      obtained_at: tokens.obtainedAt,
+    } satisfies z.infer<typeof StoredSecret>);
+    try {
+      await this.#call('save', () => this.#o.secrets.set(this.#o.account, json));
+      this.#status = { status: 'ok' };
+    } catch (error) {
+      this.#failed(error, 'save');
+    }
+  }
+
+  /** Deletes the entry, even when the keychain failed before: sign-out must try. */
+  async wipe(): Promise<void> {
+    try {
+      await this.#call('delete', () => this.#o.secrets.delete(this.#o.account));
+    } catch (error) {
+      this.#failed(error, 'delete');
+    }
+  }
+
+  #call<T>(what: Action, work: () => Promise<T>): Promise<T> {
+    return timeBox(this.#o.clock, this.#o.timeoutMs, `keychain ${what}`, work);
+  }
+
+  #failed(error: unknown, action: Action): void {
+    const hung = error instanceof TimeBoxExpired;
+    this.#o.logger.warn(`keychain ${action} failed`, { error: describe(error), hung });
+    this.#status = { status: 'unavailable', message: keychainMessage(error, action) };
+  }
+}
+
+function parse(raw: string): Tokens | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    // Not JSON: the caller reports it as an unreadable sign-in.
+    return null;
+  }
+  const parsed = StoredSecret.safeParse(json);
+  if (!parsed.success) return null;
+  const s = parsed.data;
+  return {
+    email: s.email,
+    accessToken: s.access_token,
+    refreshToken: s.refresh_token,
+    expiresAt: s.expires_at,
+    obtainedAt: s.obtained_at,
+  };
+}
+
+function keychainMessage(error: unknown, action: Action): string {
+  const what =
+    error instanceof TimeBoxExpired
+      ? 'The system keychain did not answer'
+      : `The system keychain is not available (${describe(error).slice(0, 160)})`;
+  const consequence = {
+    read: 'so your saved sign-in could not be read. You can sign in for this run',
+    save: 'so your sign-in will not be remembered: you stay signed in until you quit',
+    delete: 'so your saved sign-in could not be removed from it',
+  }[action];
+  const next = 'Unlock or start your keyring (for example GNOME Keyring), then sign in again.';
+  return `${what}, ${consequence}. ${next}`;
+}
+
+/** An error as one line for logs and messages. */
+export function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -7,6 +7,7 @@
 const en = {
   app: {
     title: 'kombify Tray',
+    windowTitle: (state: string) => `${state} · kombify Tray`,
     connecting: 'Connecting to kombify Tray…',
     loadingSnapshot: 'Loading your homelab…',
     retry: 'Try again',

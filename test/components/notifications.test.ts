@@ -78,6 +78,9 @@ describe('notifications and pushed state', () => {
     const running = deployment({ status: 'deploying', progress: 40 });
     fake.emit('state', signedInView({}, { deployments: [running] }));
     expect(await screen.findByTestId('deployment')).toHaveAttribute('data-status', 'deploying');
+    fake.emit('state', signedInView({ tray: { state: 'deploying', tooltip: '', items: [] } }));
+    await expect.poll(() => document.title).toBe('Deploying · kombify Tray');
+    fake.emit('state', signedInView({}, { deployments: [running] }));
 
     fake.emit('state', signedInView({}, { deployments: [{ ...running, status: 'succeeded' }] }));
     await expect.poll(() => screen.getByTestId('deployment').dataset.status).toBe('succeeded');

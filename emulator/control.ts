@@ -86,6 +86,16 @@ const HANDLERS: Record<string, Handler> = {
     app.store.save();
     return { next_deployment: app.store.data.next_deployment };
   },
+  deployment(app, body) {
+    const rec = app.store.data.deployments.find((d) => d.id === body.id);
+    if (!rec) throw new ApiError('NOT_FOUND', `No deployment ${String(body.id)}`);
+    if (body.status !== null && (typeof body.status !== 'string' || !body.status)) {
+      throw new ApiError('VALIDATION_ERROR', 'status must be a non-empty string, or null to clear');
+    }
+    rec.status_override = body.status;
+    app.store.save();
+    return { id: rec.id, status_override: rec.status_override };
+  },
   homelab(app, body) {
     const account = accountFor(app, body);
     const id = typeof body.id === 'string' ? body.id : account.homelabs[0]?.id;

@@ -145,7 +145,7 @@ export function viewDeployment(rec: DeploymentRecord, now: number): DeploymentVi
     name: rec.name,
     stackkit: rec.stackkit,
     homelab_id: rec.homelab_id,
-    status: deleting ? 'deleting' : life.status,
+    status: deleting ? 'deleting' : (rec.status_override ?? life.status),
     progress: life.progress,
     step: deleting ? 'removing services' : life.step,
     error: life.error,

@@ -67,6 +67,8 @@ export interface DeploymentRecord {
   created_at: number;
   outcome: DeploymentPlan;
   delete_requested_at: number | null;
+  /** Set by the control API to show a status clients do not know (they must cope). */
+  status_override?: string | null;
 }
 
 export interface SessionRecord {

@@ -13,7 +13,7 @@ import type { EmulatorApp } from '../app';
 import type { AccountRecord } from '../model';
 import { storeAdapter } from './adapter';
 import { handleInteraction } from './interactions';
-import { deviceConfirmPage, deviceInputPage, messagePage } from './pages';
+import { deviceConfirmPage, deviceInputPage, logoutPage, messagePage } from './pages';
 
 /** The public desktop client the tray registers as. */
 export const TRAY_CLIENT_ID = 'kombify-tray';
@@ -98,6 +98,15 @@ export function createIssuer(app: EmulatorApp, keys: JWK[] = signingKeys()): Iss
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: (ctx) => {
+          ctx.body = messagePage('Signed out', 'You are signed out of kombify.');
+        },
+      },
       resourceIndicators: {
         enabled: true,
         // Tokens are for the kombify API unless the client names another resource.

@@ -80,3 +80,12 @@ export function deviceConfirmPage(form: string, client: string, userCode: string
 export function messagePage(title: string, text: string): string {
   return page(title, `<p>${esc(text)}</p>`);
 }
+
+/** RP-initiated logout; `form` is oidc-provider's (with its CSRF token). */
+export function logoutPage(form: string): string {
+  return page(
+    'Sign out of kombify?',
+    `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>
+<button type="submit" form="op.logoutForm">Stay signed in</button>`,
+  );
+}

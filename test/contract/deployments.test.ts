@@ -199,6 +199,14 @@ describe('POST /deployments', () => {
 });
 
 describe('GET /deployments/{id}', () => {
+  it('can show a status the client does not know, as the contract allows', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'status override');
+    await emu.control('deployment', { id: 'dep_seed_ok', status: 'paused' });
+    expect(expectBody(await get('dep_seed_ok'), 200, Deployment).status).toBe('paused');
+    await emu.control('deployment', { id: 'dep_seed_ok', status: null });
+    expect(expectBody(await get('dep_seed_ok'), 200, Deployment).status).toBe('succeeded');
+  });
+
   it('answers 404 NOT_FOUND for an unknown id', async () => {
     expectError(await get('dep_does_not_exist'), 404, 'NOT_FOUND');
   });

@@ -78,7 +78,7 @@ async function tokenRequest(
 }
 
 /** The full browser sign-in: returns the tokens for the demo account. */
-async function signIn(port = 53_123): Promise<z.infer<typeof Tokens>> {
+async function signIn(port = 53_123, browser = new Browser()): Promise<z.infer<typeof Tokens>> {
   const { verifier, challenge } = pkce();
   const redirect = `http://127.0.0.1:${port}/callback`;
   const url = authUrl({
@@ -86,7 +86,7 @@ async function signIn(port = 53_123): Promise<z.infer<typeof Tokens>> {
     code_challenge: challenge,
     code_challenge_method: 'S256',
   });
-  const done = await new Browser().run(url, redirect, { email: t.email, password: t.password });
+  const done = await browser.run(url, redirect, { email: t.email, password: t.password });
   const back = new URL(done.location ?? 'http://x/');
   expect(back.searchParams.get('state')).toBe('st-123');
   expect(back.searchParams.get('iss')).toBe(disco.issuer);
@@ -124,6 +124,19 @@ describe('discovery and JWKS', () => {
       expect(key.kid).toBeTruthy();
       expect(key.d).toBeUndefined();
     }
+  });
+});
+
+describe('end session', () => {
+  it('asks a signed-in user before signing out, with a CSRF-protected form', async ({ skip }) => {
+    needEmulator(t, skip, 'the page is the emulator’s');
+    const browser = new Browser();
+    await signIn(53_123, browser);
+    const res = await browser.go(`${issuer}/session/end`);
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('Sign out of kombify?');
+    expect(hiddenInputs(html).xsrf).toBeTruthy();
   });
 });
 

@@ -135,6 +135,7 @@ export class TrayCore {
   async stop(): Promise<void> {
     this.#stopped = true;
     this.#api.close();
+    this.#session.close();
     await this.#poller.stop();
     this.#listeners.clear();
   }

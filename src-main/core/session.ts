@@ -65,6 +65,11 @@ export class Session implements AccessTokenProvider {
     return this.#vault.status();
   }
 
+  /** Abandons keychain calls still waiting (at quit); tokens in memory are kept. */
+  close(): void {
+    this.#vault.close();
+  }
+
   get signedIn(): boolean {
     return this.#tokens !== null;
   }

@@ -13,16 +13,31 @@ export class TimeBoxExpired extends Error {
 }
 
 /**
- * Resolves or rejects like `work`, or rejects with TimeBoxExpired after `ms`.
- * The abandoned call keeps running; its late result is ignored on purpose.
+ * Resolves or rejects like `work`, or rejects with TimeBoxExpired after `ms` or
+ * when `signal` aborts (quit: no timer may outlive the app). The abandoned call
+ * keeps running; its late result is ignored on purpose.
  */
-export function timeBox<T>(clock: Clock, ms: number, what: string, work: () => Promise<T>) {
+export function timeBox<T>(
+  clock: Clock,
+  ms: number,
+  what: string,
+  work: () => Promise<T>,
+  signal?: AbortSignal,
+) {
   return new Promise<T>((resolve, reject) => {
-    const timer = clock.setTimeout(() => reject(new TimeBoxExpired(what, ms)), ms);
+    let timer: unknown = null;
     const settle = (fn: () => void) => {
-      clock.clearTimeout(timer);
+      if (timer !== null) clock.clearTimeout(timer);
+      signal?.removeEventListener('abort', expire);
       fn();
     };
+    const expire = () => settle(() => reject(new TimeBoxExpired(what, ms)));
+    if (signal?.aborted) {
+      expire();
+      return;
+    }
+    timer = clock.setTimeout(expire, ms);
+    signal?.addEventListener('abort', expire, { once: true });
     let started: Promise<T>;
     try {
       started = work();

@@ -43,6 +43,7 @@ export interface TokenVaultOptions {
 /** Reads, writes and wipes the session's secret; never throws, reports through status. */
 export class TokenVault {
   readonly #o: TokenVaultOptions;
+  readonly #closing = new AbortController();
   #status: KeychainView = { status: 'ok' };
 
   constructor(options: TokenVaultOptions) {
@@ -98,8 +99,14 @@ export class TokenVault {
     }
   }
 
+  /** Gives up on keychain calls still waiting, so no time box outlives the app. */
+  close(): void {
+    this.#closing.abort();
+  }
+
   #call<T>(what: Action, work: () => Promise<T>): Promise<T> {
-    return timeBox(this.#o.clock, this.#o.timeoutMs, `keychain ${what}`, work);
+    const { clock, timeoutMs } = this.#o;
+    return timeBox(clock, timeoutMs, `keychain ${what}`, work, this.#closing.signal);
   }
 
   #failed(error: unknown, action: Action): void {

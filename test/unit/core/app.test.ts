@@ -311,4 +311,14 @@ describe('TrayCore with a keychain that never answers', () => {
     expect(c.view().keychain).toMatchObject({ status: 'unavailable' });
     expect(c.view().keychain.message).toMatch(/until you quit/);
   });
+
+  it('leaves no keychain time box running after stop', async () => {
+    const p = parts({ secrets: hangingSecretStore });
+    const c = core(p);
+    const starting = c.start();
+    expect(p.clock.pending()).toEqual([3_000]);
+    await c.stop();
+    await starting;
+    expect(p.clock.pending()).toEqual([]);
+  });
 });

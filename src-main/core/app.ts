@@ -248,6 +248,8 @@ export class TrayCore {
   /** Any end of a session: stop polling and forget the account's cached glance. */
   #signedOut(): void {
     this.#drop(this.#poller.stop(), 'stop polling');
+    this.#poller.reset();
+    this.#connectivity = this.#poller.connectivity();
     this.#book.forget();
     const view = this.#session.view();
     if (view.status === 'signed-out' && view.reason === SESSION_ENDED_REASON) {

@@ -31,6 +31,14 @@ export interface PollerOptions {
   onSignedOut?(): void;
 }
 
+/** Connectivity before the first poll of a session. */
+export const UNKNOWN: ConnectivityView = {
+  status: 'unknown',
+  lastSuccessAt: null,
+  lastError: null,
+  retryAt: null,
+};
+
 /** Longest wait after a 429 without a readable Retry-After. */
 const MAX_BACKOFF_MS = 5 * 60_000;
 
@@ -46,12 +54,7 @@ export class Poller {
   #nextDelay: number;
   #rateLimitedUntil = 0;
   #rateLimitStreak = 0;
-  #connectivity: ConnectivityView = {
-    status: 'unknown',
-    lastSuccessAt: null,
-    lastError: null,
-    retryAt: null,
-  };
+  #connectivity: ConnectivityView = UNKNOWN;
 
   constructor(options: PollerOptions) {
     this.#o = options;
@@ -81,6 +84,14 @@ export class Poller {
     this.#generation += 1;
     this.#clearTimer();
     await this.#inFlight;
+  }
+
+  /** Forgets what the last session learnt (sign-out): the next start begins unknown. */
+  reset(): void {
+    this.#connectivity = UNKNOWN;
+    this.#rateLimitedUntil = 0;
+    this.#rateLimitStreak = 0;
+    this.#nextDelay = this.#interval;
   }
 
   /**

@@ -3,6 +3,7 @@ import type { AppView } from '../../../src-shared/bridge';
 import type { Deployment } from '../../../src-shared/kombify-api';
 import { TrayCore, type TrayCoreOptions } from '../../../src-main/core/app';
 import type { SecretStore } from '../../../src-main/core/ports';
+import { SESSION_ENDED_REASON } from '../../../src-main/core/session';
 import type { SnapshotDocument } from '../../../src-main/core/snapshot-document';
 import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
 import { ManualClock } from '../support/manual-clock';
@@ -233,6 +234,32 @@ describe('TrayCore against the emulator', () => {
     expect(p.snapshots.json).toBeNull();
     const state = (await emu.control('state')) as { sessions: { active: number } };
     expect(state.sessions.active).toBe(0);
+  });
+
+  it('ends a revoked session: signed out with a reason, a notification, a clean slate', async () => {
+    const p = parts();
+    const secrets = p.secrets as MemorySecretStore;
+    const c = await signedIn(p);
+    const stored = JSON.parse(secrets.items.values().next().value!) as { refresh_token: string };
+    // Someone else uses the refresh token first; the app's own use is then a reuse.
+    await fetch(`${emu.apiUrl}/auth/refresh`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refresh_token: stored.refresh_token }),
+    });
+    await emu.control('time', { advance_ms: 16 * 60_000 });
+    await c.handle('refresh', undefined);
+    const view = c.view();
+    expect(view.session).toEqual({ status: 'signed-out', reason: SESSION_ENDED_REASON });
+    expect(view.tray.state).toBe('signed-out');
+    expect(view.snapshot).toBeNull();
+    expect(view.connectivity.status).toBe('unknown');
+    expect(p.notifier.shown).toEqual([
+      expect.objectContaining({ title: 'Signed out of kombify', body: SESSION_ENDED_REASON }),
+    ]);
+    expect(secrets.items.size).toBe(0);
+    expect(p.snapshots.json).toBeNull();
+    expect(p.clock.pending()).toEqual([]);
   });
 
   it('keeps every token out of the view, the snapshot document and the logs', async () => {

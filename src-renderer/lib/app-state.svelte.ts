@@ -159,7 +159,7 @@ export class AppState {
 
   #setView(view: AppView): void {
     this.#view = view;
-    if (view.session.status !== 'signed-in') this.#pending = [];
+    if (view.session?.status !== 'signed-in') this.#pending = [];
     const seen = (view.snapshot?.deployments ?? []).map((d) => d.id);
     if (this.#pending.some((d) => seen.includes(d.id))) {
       this.#pending = this.#pending.filter((d) => !seen.includes(d.id));

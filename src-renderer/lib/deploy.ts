@@ -9,7 +9,7 @@ export function checkDeploy(view: AppView | null): DeployCheck {
   const user = view?.snapshot?.user;
   if (!view || !user) return { ok: false, reason: t.account.unknown };
   // Offline, the homelab statuses are stale and the request would fail anyway.
-  if (view.connectivity.status === 'offline') return { ok: false, reason: t.deploy.cloudOffline };
+  if (view.connectivity?.status === 'offline') return { ok: false, reason: t.deploy.cloudOffline };
   const homelabs = user.homelabs ?? [];
   const online = homelabs.find((h) => h.status === 'online');
   if (!online) {

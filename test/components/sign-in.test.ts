@@ -96,3 +96,19 @@ describe('sign-in screen', () => {
     expect(await screen.findByTestId('keychain-banner')).toHaveTextContent('No keyring here.');
   });
 });
+
+describe('a view with parts missing', () => {
+  it('still renders the sign-in screen', async () => {
+    renderApp({} as AppView);
+    expect(await screen.findByTestId('sign-in-form')).toBeInTheDocument();
+    expect(screen.queryByTestId('environment')).not.toBeInTheDocument();
+  });
+
+  it('still renders a signed-in dashboard without connectivity or tray', async () => {
+    const partial = { ...signedInView(), connectivity: null, tray: null } as unknown as AppView;
+    renderApp(partial);
+    expect(await screen.findByTestId('overall-state')).toHaveTextContent('—');
+    expect(screen.getAllByTestId('deployment')).toHaveLength(1);
+    expect(screen.getByTestId('deploy-base-kit')).toBeEnabled();
+  });
+});

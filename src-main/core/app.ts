@@ -4,6 +4,9 @@
  */
 import {
   type AppView,
+  type BridgeMethod,
+  type BridgeRequest,
+  type BridgeResponses,
   type BridgeResult,
   type ConnectivityView,
   type NotificationView,
@@ -181,9 +184,12 @@ export class TrayCore {
     }
   }
 
-  readonly #handlers = {
+  /** Typed by the shared contract, so a handler cannot drift from what the window expects. */
+  readonly #handlers: {
+    [M in BridgeMethod]: (payload: BridgeRequest<M>) => Promise<BridgeResponses[M]>;
+  } = {
     getState: async () => this.view(),
-    signInWithPassword: async ({ email, password }: { email: string; password: string }) => {
+    signInWithPassword: async ({ email, password }) => {
       await this.#session.signIn(email, password);
       if (!this.#stopped) await this.#poller.start();
       return this.view();
@@ -198,8 +204,9 @@ export class TrayCore {
       await this.#poller.refreshNow();
       return this.view();
     },
-    deployStackKit: async ({ stackkit, homelabId }: { stackkit: string; homelabId: string }) => {
-      // One key per click: a retry of this call cannot create a second deployment.
+    deployStackKit: async ({ stackkit, homelabId }) => {
+      // One key per click: the client's retry after a token refresh reuses it, so one click
+      // never deploys twice.
       const key = crypto.randomUUID();
       const deployment = await this.#api.createDeployment({ stackkit, homelab_id: homelabId }, key);
       this.#log.info('deployment requested', { deploymentId: deployment.id, stackkit });

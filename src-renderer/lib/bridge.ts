@@ -1,6 +1,7 @@
 /** Finds the bridge to main: Electron's preload, or the loopback client in a plain browser. */
 import type { KombifyBridge } from '../../src-shared/bridge';
-import { createLoopbackBridge, takeBridgeKey, type LinkListener } from './loopback-bridge';
+import { takeBridgeKey } from './bridge-key';
+import { createLoopbackBridge, type LinkListener } from './loopback-bridge';
 
 /** Subscribes to whether main can be reached; only a remote bridge has one. */
 export type LinkWatch = (listener: LinkListener) => () => void;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../src-renderer/App.svelte';
 import { resolveBridge } from '../../src-renderer/lib/bridge';
 import { Clock } from '../../src-renderer/lib/clock.svelte';
-import { BRIDGE_KEY_STORAGE, takeBridgeKey } from '../../src-renderer/lib/loopback-bridge';
+import { BRIDGE_KEY_STORAGE, takeBridgeKey } from '../../src-renderer/lib/bridge-key';
 import { fakeBridge } from './support/fake-bridge';
 import { signedOutView } from './support/fixtures';
 

@@ -191,7 +191,10 @@ export class Poller {
     }
     this.#nextDelay = this.#interval;
     const status = isTransient(error) ? 'offline' : 'online';
-    this.#o.logger.warn('poll failed', { code: lastError.code, status });
+    // Once per change, not every 10 s for as long as the network is gone.
+    if (this.#connectivity.lastError?.code !== lastError.code) {
+      this.#o.logger.warn('poll failed', { code: lastError.code, status });
+    }
     this.#setConnectivity({ status, lastSuccessAt, lastError, retryAt: null });
   }
 

@@ -50,18 +50,19 @@ function fakeSource(): FakeSource {
 function setup() {
   const clock = new ManualClock();
   const source = fakeSource();
+  const logger = memoryLogger();
   const snapshots: SnapshotView[] = [];
   const connectivity: ConnectivityView[] = [];
   let signedOut = 0;
   const poller = new Poller({
     source,
     clock,
-    logger: memoryLogger(),
+    logger,
     onSnapshot: (s) => snapshots.push(s),
     onConnectivity: (c) => connectivity.push(c),
     onSignedOut: () => (signedOut += 1),
   });
-  return { clock, source, snapshots, connectivity, poller, signedOut: () => signedOut };
+  return { clock, source, snapshots, connectivity, poller, logger, signedOut: () => signedOut };
 }
 
 describe('Poller', () => {
@@ -132,6 +133,15 @@ describe('Poller', () => {
     source.failure = null;
     await clock.advance(10_000);
     expect(poller.connectivity()).toMatchObject({ status: 'online', lastError: null });
+  });
+
+  it('logs a lasting outage once, not on every poll', async () => {
+    const { clock, source, poller, logger } = setup();
+    source.failure = new NetworkError('connection refused');
+    await poller.start();
+    await clock.advance(60_000);
+    expect(source.polls).toBe(7);
+    expect(logger.entries.filter((e) => e.msg === 'poll failed')).toHaveLength(1);
   });
 
   it('waits until Retry-After after a 429 and says until when', async () => {

@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApi } from './api/router';
 import type { EmulatorApp } from './app';
-import { handleControl } from './control';
+import { handleControl } from './control/index';
 import { errorBody } from './errors';
 
 /** A handler for everything outside `/v1` and `/_emulator` (the OIDC issuer). */

@@ -3,14 +3,12 @@
  * rate limit, the handler, then ETag/304 on reads. Every reply carries
  * X-Request-Id and, once the caller is known, X-RateLimit-*.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorApp } from '../app';
 import type { Principal } from '../auth';
 import { ApiError, errorBody } from '../errors';
-import type { FaultSpec } from '../faults';
-import { codeForStatus } from '../faults';
-import type { Reply } from '../http';
+import { applyFault, send, withEtag } from '../reply';
 import { parseJsonObject, readRaw } from '../http';
 import { PLAN_LIMITS } from '../model';
 import { effectivePlan } from '../views';
@@ -29,76 +27,6 @@ const ROUTES = [...authRoutes, ...accountRoutes, ...deploymentRoutes, ...toolRou
 
 /** Anonymous callers (login, refresh, bad credentials) share generous limits per address. */
 const ANON_LIMITS = PLAN_LIMITS.team;
-
-function send(res: ServerResponse, reply: Reply, requestId: string): void {
-  const headers: Record<string, string> = { 'X-Request-Id': requestId, ...reply.headers };
-  if (reply.body === undefined) {
-    res.writeHead(reply.status, headers).end();
-    return;
-  }
-  const text = JSON.stringify(reply.body);
-  headers['Content-Type'] = 'application/json; charset=utf-8';
-  res.writeHead(reply.status, headers).end(text);
-}
-
-/** Strong ETag over the body; a matching If-None-Match turns a 200 GET into 304. */
-function withEtag(req: IncomingMessage, reply: Reply): Reply {
-  if (req.method !== 'GET' || reply.status !== 200 || reply.body === undefined) return reply;
-  const hash = createHash('sha256').update(JSON.stringify(reply.body)).digest('base64url');
-  const tag = `"${hash.slice(0, 27)}"`;
-  const headers = { ...reply.headers, ETag: tag };
-  const inm = req.headers['if-none-match'];
-  const tags =
-    typeof inm === 'string' ? inm.split(',').map((t) => t.trim().replace(/^W\//, '')) : [];
-  if (tags.includes(tag) || tags.includes('*')) return { status: 304, headers };
-  return { ...reply, headers };
-}
-
-/** Applies a fault; returns true when the fault replaced the reply entirely. */
-async function applyFault(
-  fault: FaultSpec,
-  res: ServerResponse,
-  requestId: string,
-  now: number,
-): Promise<boolean> {
-  if (fault.latency_ms > 0) await new Promise((r) => setTimeout(r, fault.latency_ms));
-  if (fault.reset_connection) {
-    res.socket?.resetAndDestroy();
-    return true;
-  }
-  if (fault.stall_body) {
-    res.writeHead(200, {
-      'Content-Type': 'application/json',
-      'Content-Length': '4096',
-      'X-Request-Id': requestId,
-    });
-    // The socket stays open until the client gives up or the server stops.
-    res.write('{"data":[');
-    return true;
-  }
-  if (fault.malformed_json) {
-    res.writeHead(200, { 'Content-Type': 'application/json', 'X-Request-Id': requestId });
-    res.end('{"data":[{"id": "dep_');
-    return true;
-  }
-  if (fault.status !== null) {
-    const headers: Record<string, string> = {};
-    if (fault.retry_after !== null) {
-      headers['Retry-After'] =
-        fault.retry_after === 'http-date'
-          ? new Date(now + 5000).toUTCString()
-          : String(fault.retry_after);
-    }
-    const code = fault.code ?? codeForStatus(fault.status);
-    send(
-      res,
-      { status: fault.status, headers, body: errorBody(code, 'Injected fault.', requestId) },
-      requestId,
-    );
-    return true;
-  }
-  return false;
-}
 
 function match(method: string, path: string): { route: Route; params: string[] } | null {
   for (const { route, regex } of ROUTES) {

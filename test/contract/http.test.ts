@@ -97,6 +97,14 @@ describe('rate limits', () => {
     },
   );
 
+  it('announces the team plan limits (2000/min, burst 5000)', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'setting the plan');
+    await emu.control('plan', { plan: 'team' });
+    const res = await me();
+    expect(res.headers.get('x-ratelimit-limit')).toBe('2000');
+    expect(res.headers.get('x-ratelimit-remaining')).toBe('4999');
+  });
+
   it('sends Retry-After as an HTTP date when so configured', async ({ skip }) => {
     const emu = needEmulator(t, skip, 'rate-limit control');
     await emu.control('plan', { plan: 'free' });
@@ -134,6 +142,13 @@ describe('faults', () => {
     expectError(res, 503, 'HOMELAB_UNREACHABLE');
     expect(res.headers.get('retry-after')).toBe('7');
     expectBody(await me(), 200, User);
+  });
+
+  it('can send Retry-After as an HTTP date with an injected status', async ({ skip }) => {
+    await fault({ path: '/v1/me', status: 429, retry_after: 'http-date', times: 1 }, skip);
+    const res = await me();
+    expectError(res, 429, 'RATE_LIMIT_EXCEEDED');
+    expect(Number.isNaN(Date.parse(res.headers.get('retry-after') ?? ''))).toBe(false);
   });
 
   it('matches path prefixes and methods', async ({ skip }) => {

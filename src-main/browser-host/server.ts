@@ -20,11 +20,12 @@ const MAX_BODY_BYTES = 64 * 1024;
 const PING_INTERVAL_MS = 15_000;
 
 const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
+  "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

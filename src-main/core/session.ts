@@ -43,7 +43,7 @@ export class Session implements AccessTokenProvider {
   readonly #vault: TokenVault;
   #tokens: Tokens | null = null;
   #view: SessionView = { status: 'signed-out' };
-  #refreshing: Promise<Tokens> | null = null;
+  #refreshing: { tokens: Tokens; promise: Promise<Tokens> } | null = null;
 
   constructor(options: SessionOptions) {
     this.#o = options;
@@ -151,12 +151,18 @@ export class Session implements AccessTokenProvider {
     throw new NotSignedInError(this.#view.status === 'signed-out' ? this.#view.reason : undefined);
   }
 
-  /** Single flight: everyone who needs a refresh meanwhile waits for the same one. */
+  /** Single flight per token set: everyone who needs a refresh meanwhile waits for one. */
   #refreshShared(tokens: Tokens): Promise<Tokens> {
-    this.#refreshing ??= this.#refresh(tokens).finally(() => {
-      this.#refreshing = null;
-    });
-    return this.#refreshing;
+    // A refresh still running for a session since replaced must not be joined.
+    if (this.#refreshing?.tokens === tokens) return this.#refreshing.promise;
+    const flight = {
+      tokens,
+      promise: this.#refresh(tokens).finally(() => {
+        if (this.#refreshing === flight) this.#refreshing = null;
+      }),
+    };
+    this.#refreshing = flight;
+    return flight.promise;
   }
 
   async #refresh(tokens: Tokens): Promise<Tokens> {
@@ -164,6 +170,8 @@ export class Session implements AccessTokenProvider {
     try {
       reply = await this.#o.api.refresh(tokens.refreshToken);
     } catch (error) {
+      // A refusal for a session already replaced says nothing about the current one.
+      if (this.#tokens !== tokens) throw new NotSignedInError();
       if (error instanceof ApiError && (error.status === 400 || error.status === 401)) {
         this.#o.logger.warn('refresh refused; signing out', { code: error.code });
         await this.#end(SESSION_ENDED_REASON);

@@ -26,14 +26,17 @@ function fakeAuth(clock: ManualClock, ttlMs = 100_000) {
     refreshes: [] as string[],
     logouts: [] as string[],
     refreshFailure: null as Error | null,
+    refreshGate: null as Promise<void> | null,
     async login(_email: string, password: string) {
       if (password !== 'pw') throw new ApiError(401, 'INVALID_CREDENTIALS', 'no');
       return issue();
     },
     async refresh(refreshToken: string) {
       api.refreshes.push(refreshToken);
-      await Promise.resolve();
-      if (api.refreshFailure) throw api.refreshFailure;
+      // Decided when the request is sent, answered when the gate opens.
+      const failure = api.refreshFailure;
+      await (api.refreshGate ?? Promise.resolve());
+      if (failure) throw failure;
       return issue();
     },
     async logout(accessToken: string) {
@@ -188,6 +191,26 @@ describe('Session', () => {
     expect(session.view()).toEqual({ status: 'signed-out', reason: SESSION_ENDED_REASON });
     expect(store.items.has(ACCOUNT)).toBe(false);
     await expect(session.accessToken()).rejects.toMatchObject({ reason: SESSION_ENDED_REASON });
+  });
+
+  it('does not end a new session when the refresh of an old one is refused late', async () => {
+    const store = new MemorySecretStore();
+    const { session, api } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    api.refreshFailure = new ApiError(401, 'INVALID_TOKEN', 'revoked');
+    let answer!: () => void;
+    api.refreshGate = new Promise<void>((r) => (answer = r));
+    const stale = session.refreshAfterRejection('access-1');
+    await session.signOut();
+    await session.signIn('ada@example.org', 'pw');
+    // The new session's own refresh is its own, not the stale one still waiting.
+    api.refreshFailure = null;
+    const fresh = session.refreshAfterRejection('access-2');
+    answer();
+    await expect(stale).rejects.toBeInstanceOf(NotSignedInError);
+    expect(await fresh).toBe('access-3');
+    expect(session.view().status).toBe('signed-in');
+    expect(store.items.has(ACCOUNT)).toBe(true);
   });
 
   it('revokes on the server, forgets the tokens and wipes the keychain on sign-out', async () => {

@@ -79,6 +79,8 @@ export class Session implements AccessTokenProvider {
     // 'signing-in' while the keychain answers lets the tray show the cached glance meanwhile.
     this.#set({ status: 'signing-in' });
     const stored = await this.#vault.read();
+    // The person signed in while the keychain was slow: that sign-in wins.
+    if (this.#tokens) return;
     this.#tokens = stored;
     if (stored) {
       this.#o.logger.info('sign-in restored from the keychain');

@@ -284,6 +284,16 @@ describe('Session with a keychain that hangs or refuses', () => {
     expect(session.keychain()).toMatchObject({ status: 'unavailable' });
   });
 
+  it('keeps a sign-in made while the stored one was still being read', async () => {
+    const { session, clock } = setup(hangingSecretStore);
+    const restoring = session.restore();
+    const signingIn = session.signIn('ada@example.org', 'pw');
+    await clock.advance(3_000);
+    await Promise.all([restoring, signingIn]);
+    expect(session.view().status).toBe('signed-in');
+    expect(await session.accessToken()).toBe('access-1');
+  });
+
   it('reports a refusing keychain with its reason and a next step', async () => {
     const why = 'Cannot autolaunch D-Bus without X11 $DISPLAY';
     const { session } = setup(rejectingSecretStore(why));

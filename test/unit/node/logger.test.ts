@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,25 @@ describe('createLogger', () => {
     const [, second] = lines(file);
     // Error codes and request ids stay readable: they are what a support person needs.
     expect(second).toMatchObject({ code: 'INVALID_TOKEN', requestId: 'req_123' });
+  });
+});
+
+describe('createLogger with stderr', () => {
+  it('writes the same redacted line to stderr', () => {
+    const file = join(dir, 'main.log');
+    const script = [
+      "import { createLogger } from './src-main/node/logger.ts';",
+      `const log = createLogger({ file: ${JSON.stringify(file)}, stderr: true });`,
+      `log.info('token ${JWT}', { password: 'homelab-demo' });`,
+      'log.close();',
+    ].join('\n');
+    const run = spawnSync('node_modules/.bin/tsx', ['--eval', script], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const fromFile = readFileSync(file, 'utf8');
+    expect(run.stderr).toBe(fromFile);
+    expect(fromFile).toContain('[redacted]');
+    expect(fromFile).not.toContain(JWT);
+    expect(fromFile).not.toContain('homelab-demo');
   });
 });
 

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { EmulatorApp } from './app';
 import type { Issuer } from './oidc/issuer';
-import { createIssuer, TRAY_CLIENT_ID } from './oidc/issuer';
+import { createIssuer, signingKeys, TRAY_CLIENT_ID } from './oidc/issuer';
 import { DEMO_EMAIL, DEMO_PASSWORD } from './seed';
 import { startServer } from './server';
 
@@ -37,11 +37,12 @@ const app = new EmulatorApp({
   tokenTtlSeconds: number(values['token-ttl'], 'token-ttl', 900),
 });
 
+const keys = signingKeys();
 let issuer: Issuer | null = null;
 const { server, url } = await startServer(app, app.options.port, () => issuer?.handle ?? null);
 app.baseUrl = url;
 // The issuer needs its own URL, known only once the port is bound; it is ready before we print.
-issuer = createIssuer(app);
+issuer = createIssuer(app, await keys);
 app.auth.extraVerifier = issuer.verifyAccessToken;
 console.log(`kombify emulator listening on ${url}`);
 console.log(`demo account: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);

@@ -5,8 +5,9 @@
  * reuse detection, revocation, JWKS and the device authorization grant.
  * Its access tokens (audience https://api.kombify.io) are accepted by /v1.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
 import type { JWK } from 'oidc-provider';
 import Provider from 'oidc-provider';
 import type { EmulatorApp } from '../app';
@@ -20,18 +21,22 @@ export const TRAY_CLIENT_ID = 'kombify-tray';
 export const API_AUDIENCE = 'https://api.kombify.io';
 const API_SCOPES = 'openid profile email offline_access';
 
-/** One signing key per algorithm the clients may ask for; generated per emulator state. */
-function signingKeys(): JWK[] {
-  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
-    format: 'jwk',
-  });
-  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
-    format: 'jwk',
-  });
+const generate = promisify(generateKeyPair);
+
+/**
+ * One signing key per algorithm clients may ask for (RS256 is mandatory for
+ * OpenID providers). Generated off the main thread, so main.ts can start it
+ * before the server listens.
+ */
+export async function signingKeys(): Promise<JWK[]> {
+  const [rsa, ec] = await Promise.all([
+    generate('rsa', { modulusLength: 2048 }),
+    generate('ec', { namedCurve: 'P-256' }),
+  ]);
   const kid = () => randomBytes(8).toString('hex');
   return [
-    { ...rsa, kid: kid(), alg: 'RS256', use: 'sig' },
-    { ...ec, kid: kid(), alg: 'ES256', use: 'sig' },
+    { ...rsa.privateKey.export({ format: 'jwk' }), kid: kid(), alg: 'RS256', use: 'sig' },
+    { ...ec.privateKey.export({ format: 'jwk' }), kid: kid(), alg: 'ES256', use: 'sig' },
   ] as JWK[];
 }
 
@@ -43,7 +48,7 @@ export interface Issuer {
 }
 
 /** Creates the issuer at `app.baseUrl` (so call it once the server listens). */
-export function createIssuer(app: EmulatorApp, keys: JWK[] = signingKeys()): Issuer {
+export function createIssuer(app: EmulatorApp, keys: JWK[]): Issuer {
   const { store } = app;
   const provider = new Provider(app.baseUrl, {
     adapter: storeAdapter(store),

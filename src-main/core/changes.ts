@@ -3,7 +3,7 @@
  * rules (no old news, nothing twice) are tested without timers or I/O.
  */
 import type { NotificationView, SnapshotView } from '../../src-shared/bridge';
-import type { Deployment } from '../../src-shared/kombify-api';
+import { type Deployment, isFinalDeploymentStatus } from '../../src-shared/kombify-api';
 import { MAX_NOTIFIED_KEYS } from './snapshot-document';
 
 /** Result of {@link detectChanges}: events to raise and the keys to remember from now on. */
@@ -15,11 +15,6 @@ export interface Changes {
 /** Stable key of a deployment reaching a final status. */
 export function deploymentEventKey(deployment: Pick<Deployment, 'id' | 'status'>): string {
   return `deployment:${deployment.id}:${deployment.status}`;
-}
-
-/** Only these end a deployment; unknown statuses count as still in progress. */
-function finalStatus(status: string): 'succeeded' | 'failed' | null {
-  return status === 'succeeded' || status === 'failed' ? status : null;
 }
 
 /**
@@ -46,7 +41,8 @@ export function detectChanges(
 }
 
 function finalKeyOf(deployment: Deployment): string | null {
-  return finalStatus(deployment.status) === null ? null : deploymentEventKey(deployment);
+  // Only succeeded and failed end a deployment; unknown statuses count as in progress.
+  return isFinalDeploymentStatus(deployment.status) ? deploymentEventKey(deployment) : null;
 }
 
 function isString(value: string | null): value is string {

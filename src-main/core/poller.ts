@@ -4,7 +4,12 @@
  * at once. Issue 5 replaces this with an adaptive, per-resource engine.
  */
 import type { ConnectivityView, SnapshotView } from '../../src-shared/bridge';
-import type { Deployment, Subscription, User } from '../../src-shared/kombify-api';
+import {
+  type Deployment,
+  type Subscription,
+  type User,
+  isFinalDeploymentStatus,
+} from '../../src-shared/kombify-api';
 import { ApiError, NotSignedInError, isTransient } from './api/errors';
 import { toBridgeError } from './error-words';
 import type { Clock, Logger } from './ports';
@@ -155,7 +160,7 @@ export class Poller {
   }
 
   #succeeded(snapshot: SnapshotView): void {
-    const moving = snapshot.deployments.some((d) => !isFinal(d.status));
+    const moving = snapshot.deployments.some((d) => !isFinalDeploymentStatus(d.status));
     this.#nextDelay = moving ? this.#activeInterval : this.#interval;
     this.#rateLimitStreak = 0;
     this.#rateLimitedUntil = 0;
@@ -202,10 +207,6 @@ export class Poller {
     this.#connectivity = view;
     this.#o.onConnectivity(view);
   }
-}
-
-function isFinal(status: string): boolean {
-  return status === 'succeeded' || status === 'failed';
 }
 
 /** The subscription that is in force: the first not cancelled, else the first. */

@@ -10,7 +10,7 @@ import type {
   TrayMenuItem,
   TrayModel,
 } from '../../src-shared/bridge';
-import type { Deployment } from '../../src-shared/kombify-api';
+import { type Deployment, isFinalDeploymentStatus } from '../../src-shared/kombify-api';
 
 /** Ids of the action items a host wires to behaviour. Deployment items are `deployment:<id>`. */
 export const TRAY_ACTIONS = {
@@ -54,30 +54,26 @@ function glance(inputs: TrayInputs): SnapshotView | null {
   return inputs.session.status === 'signed-out' ? null : inputs.snapshot;
 }
 
-function isFinal(status: string): boolean {
-  return status === 'succeeded' || status === 'failed';
-}
-
 /** Signed out beats offline beats deploying beats failed; failed means the latest finish failed. */
 export function overallState(inputs: TrayInputs): OverallState {
   const snapshot = glance(inputs);
   if (inputs.session.status !== 'signed-in' && !snapshot) return 'signed-out';
   if (inputs.connectivity.status === 'offline') return 'offline';
   const deployments = snapshot?.deployments ?? [];
-  if (deployments.some((d) => !isFinal(d.status))) return 'deploying';
+  if (deployments.some((d) => !isFinalDeploymentStatus(d.status))) return 'deploying';
   const latest = latestFinished(deployments);
   return latest?.status === 'failed' ? 'failed' : 'ok';
 }
 
 function latestFinished(deployments: Deployment[]): Deployment | undefined {
-  const finished = deployments.filter((d) => isFinal(d.status));
+  const finished = deployments.filter((d) => isFinalDeploymentStatus(d.status));
   const at = (d: Deployment) => Date.parse(d.finished_at ?? d.updated_at);
   return finished.sort((a, b) => at(b) - at(a))[0];
 }
 
 function tooltip(state: OverallState, inputs: TrayInputs): string {
   const deployments = inputs.snapshot?.deployments ?? [];
-  const running = deployments.filter((d) => !isFinal(d.status)).length;
+  const running = deployments.filter((d) => !isFinalDeploymentStatus(d.status)).length;
   const text: Record<OverallState, string> = {
     'signed-out': 'Not signed in',
     offline: capitalize(freshness(inputs)),

@@ -236,7 +236,7 @@ describe('TrayCore against the emulator', () => {
     expect(state.sessions.active).toBe(0);
   });
 
-  it('ends a revoked session: signed out with a reason, a notification, a clean slate', async () => {
+  it('ends a revoked session: signed out with a reason, notified, a clean slate', async () => {
     const p = parts();
     const secrets = p.secrets as MemorySecretStore;
     const c = await signedIn(p);

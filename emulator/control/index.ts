@@ -17,6 +17,23 @@ function isLoopback(req: IncomingMessage): boolean {
   return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 }
 
+/**
+ * Refuses what a web page in the user's browser could send: a foreign Host
+ * (DNS rebinding) or a POST that is not JSON (a "simple" cross-site request
+ * needs no preflight, and we answer no preflights).
+ */
+function checkBrowserSafety(req: IncomingMessage, app: EmulatorApp): void {
+  const { port } = new URL(app.baseUrl);
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!hosts.includes(req.headers.host ?? '')) {
+    throw new ApiError('FORBIDDEN', 'The control API answers only to its loopback address.');
+  }
+  const type = req.headers['content-type'] ?? '';
+  if (req.method === 'POST' && !type.startsWith('application/json')) {
+    throw new ApiError('VALIDATION_ERROR', 'Control requests must be application/json.');
+  }
+}
+
 /** Handles one `/_emulator/...` request. */
 export async function handleControl(
   app: EmulatorApp,
@@ -31,8 +48,10 @@ export async function handleControl(
   };
   const name = url.pathname.slice('/_emulator/'.length);
   try {
-    if (!isLoopback(req))
+    if (!isLoopback(req)) {
       throw new ApiError('FORBIDDEN', 'The control API is for loopback callers only.');
+    }
+    checkBrowserSafety(req, app);
     const handler = HANDLERS[name];
     const allowed = req.method === 'POST' || (req.method === 'GET' && name === 'state');
     if (!handler || !allowed) throw new ApiError('NOT_FOUND', `No control ${req.method} ${name}`);

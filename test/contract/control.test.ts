@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeploymentList, SubscriptionList, User } from '../../src-shared/kombify-api';
 import type { Target } from './target';
@@ -74,9 +75,37 @@ describeLocal('control API', () => {
   });
 
   it('answers 404 in the envelope for an unknown control', async () => {
-    const res = await fetch(`${t.emulator?.url}/_emulator/nope`, { method: 'POST' });
+    const res = await fetch(`${t.emulator?.url}/_emulator/nope`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a POST that is not JSON, as a cross-site form would send', async () => {
+    const res = await fetch(`${t.emulator?.url}/_emulator/reset`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const { port } = new URL(t.emulator?.url ?? '');
+    const status = await new Promise<number | undefined>((done, fail) => {
+      const req = request(
+        { host: '127.0.0.1', port, path: '/_emulator/state', headers: { Host: 'evil.example' } },
+        (res) => {
+          res.resume();
+          done(res.statusCode);
+        },
+      );
+      req.on('error', fail);
+      req.end();
+    });
+    expect(status).toBe(403);
   });
 
   it('validates its bodies', async () => {

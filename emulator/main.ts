@@ -1,7 +1,8 @@
 /**
  * kombify Cloud emulator: `tsx emulator/main.ts [--port N] [--state-file F]
- * [--speed X] [--token-ttl S]`. The first stdout line is the listening URL;
- * the app and the test harness parse it, so it must stay exactly so.
+ * [--speed X] [--token-ttl S] [--exit-on-stdin-end]`. The first stdout line
+ * is the listening URL; the app and the test harness parse it, so it must
+ * stay exactly so.
  */
 import { parseArgs } from 'node:util';
 import { EmulatorApp } from './app';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'state-file': { type: 'string' },
     speed: { type: 'string' },
     'token-ttl': { type: 'string' },
+    'exit-on-stdin-end': { type: 'boolean' },
   },
   strict: true,
 });
@@ -60,3 +62,8 @@ function shutdown(): void {
 }
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
+if (values['exit-on-stdin-end']) {
+  // A test harness that dies without stopping us closes our stdin: do not outlive it.
+  process.stdin.on('end', shutdown);
+  process.stdin.resume();
+}

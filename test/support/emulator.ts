@@ -41,14 +41,15 @@ export const DEMO = { email: 'demo@kombify.dev', password: 'homelab-demo', homel
 
 /** Spawns the emulator and resolves once it listens. */
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  const args = ['emulator/main.ts', '--port', '0'];
+  const args = ['emulator/main.ts', '--port', '0', '--exit-on-stdin-end'];
   if (opts.speed !== undefined) args.push('--speed', String(opts.speed));
   if (opts.tokenTtlSeconds !== undefined) args.push('--token-ttl', String(opts.tokenTtlSeconds));
   if (opts.stateFile !== undefined) args.push('--state-file', opts.stateFile);
   args.push(...(opts.extraArgs ?? []));
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), args, {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Our end of stdin closes when this process dies, which stops an orphaned emulator.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr.setEncoding('utf8');

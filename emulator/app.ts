@@ -12,6 +12,7 @@ export interface EmulatorOptions {
   tokenTtlSeconds: number;
 }
 
+/** One running emulator: its state, auth, rate limiter and faults. */
 export class EmulatorApp {
   readonly store: Store;
   readonly auth: Auth;

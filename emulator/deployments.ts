@@ -50,6 +50,7 @@ export const PHASES: readonly Phase[] = [
     progressTo: 99,
   },
 ];
+/** From creation to `succeeded`, in emulator ms. */
 export const TOTAL_MS = 6000;
 /** How long `deleting` lasts before the deployment is gone (404). */
 export const DELETE_MS = 2000;

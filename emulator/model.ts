@@ -4,6 +4,7 @@
  * (see deployments.ts), so the whole state is plain JSON and can be saved.
  */
 export type Plan = 'free' | 'hobby' | 'pro' | 'team';
+/** Plans from lowest to highest; upgrades must move right. */
 export const PLANS: readonly Plan[] = ['free', 'hobby', 'pro', 'team'];
 
 /** Per-plan quotas (inferred: the overview names quotas but not their sizes). */
@@ -22,10 +23,12 @@ export const PLAN_LIMITS: Record<Plan, { perMinute: number; burst: number }> = {
   team: { perMinute: 2000, burst: 5000 },
 };
 
+/** Whether `value` names a known plan. */
 export function isPlan(value: unknown): value is Plan {
   return typeof value === 'string' && (PLANS as readonly string[]).includes(value);
 }
 
+/** A homelab; `last_seen_at` marks its last status change. */
 export interface HomelabRecord {
   id: string;
   name: string;
@@ -33,6 +36,7 @@ export interface HomelabRecord {
   last_seen_at: number | null;
 }
 
+/** A kombify account with its password, API keys and homelabs. */
 export interface AccountRecord {
   id: string;
   email: string;
@@ -43,6 +47,7 @@ export interface AccountRecord {
   homelabs: HomelabRecord[];
 }
 
+/** The account's subscription; status is derived at read time (see views.ts). */
 export interface SubscriptionRecord {
   id: string;
   account_id: string;
@@ -57,6 +62,7 @@ export interface DeploymentPlan {
   fail: null | { step: string; code: string; message: string };
 }
 
+/** A deployment as created; its status is derived from the clock (deployments.ts). */
 export interface DeploymentRecord {
   id: string;
   account_id: string;
@@ -71,6 +77,7 @@ export interface DeploymentRecord {
   status_override?: string | null;
 }
 
+/** A password-login session: one refresh token chain. */
 export interface SessionRecord {
   id: string;
   account_id: string;
@@ -81,6 +88,7 @@ export interface SessionRecord {
   revoked: boolean;
 }
 
+/** A tool connected to a homelab; `connected` once CONNECT_MS have passed. */
 export interface ToolConnectionRecord {
   tool_id: string;
   account_id: string;
@@ -88,6 +96,7 @@ export interface ToolConnectionRecord {
   started_at: number;
 }
 
+/** Which deployment an Idempotency-Key created, per account. */
 export interface IdempotencyRecord {
   account_id: string;
   key: string;

@@ -5,6 +5,7 @@
  */
 import { ApiError } from './errors';
 
+/** A plan's limits: sustained rate and bucket size. */
 export interface Limits {
   perMinute: number;
   burst: number;
@@ -18,6 +19,7 @@ interface Bucket {
 /** `seconds` or an HTTP date in `Retry-After`, as the control API chooses. */
 export type RetryAfterForm = 'seconds' | 'http-date';
 
+/** Token buckets keyed by account (or address for anonymous callers). */
 export class RateLimiter {
   #buckets = new Map<string, Bucket>();
   enabled = true;

@@ -27,6 +27,7 @@ function deployment(id: string, name: string, createdAt: number): DeploymentReco
   };
 }
 
+/** Scenario name → what it changes in freshly seeded data. */
 export const SCENARIOS: Record<string, Apply> = {
   /** The seed as is: hobby plan, homelab online, one succeeded and one failed deployment. */
   default: () => undefined,

@@ -2,8 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import type { EmulatorData } from './model';
 
+/** The demo account (printed at start, named in the README). */
 export const DEMO_EMAIL = 'demo@kombify.dev';
 export const DEMO_PASSWORD = 'homelab-demo';
+/** A second account, for 403s on someone else's things. */
 export const OTHER_EMAIL = 'other@kombify.dev';
 export const OTHER_PASSWORD = 'other-homelab';
 

@@ -6,8 +6,10 @@
 import { iso } from './clock';
 import type { Plan, ToolConnectionRecord } from './model';
 
+/** How long a tool stays `connecting`, in emulator ms. */
 export const CONNECT_MS = 2000;
 
+/** A catalog entry: the Tool body without its connection. */
 export interface ToolSpec {
   id: string;
   name: string;
@@ -16,6 +18,7 @@ export interface ToolSpec {
   min_plan: Plan;
 }
 
+/** The catalog, lowest plan first. */
 export const TOOLS: readonly ToolSpec[] = [
   {
     id: 'uptime-kuma',

@@ -21,6 +21,7 @@ export function effectivePlan(store: Store, account: AccountRecord): Plan {
   return account.plan;
 }
 
+/** The contract's Subscription body at the current emulator time. */
 export function viewSubscription(store: Store, sub: SubscriptionRecord): unknown {
   const status = subscriptionStatus(sub, store.now());
   const limits = PLAN_LIMITS[sub.plan];
@@ -44,6 +45,7 @@ export function usage(store: Store, account: AccountRecord): { stacks: number; t
   return { stacks, tools };
 }
 
+/** The contract's User body (`GET /me`) with live quota usage. */
 export function viewUser(store: Store, account: AccountRecord): unknown {
   const plan = effectivePlan(store, account);
   const used = usage(store, account);

@@ -18,12 +18,18 @@ function ownSubscription(ctx: ApiContext): SubscriptionRecord {
   return sub;
 }
 
-function setPlan(store: Store, sub: SubscriptionRecord, plan: SubscriptionRecord['plan']): void {
+/** Moves a subscription and its account to `plan` (upgrades and the plan control). */
+export function setPlan(
+  store: Store,
+  sub: SubscriptionRecord,
+  plan: SubscriptionRecord['plan'],
+): void {
   sub.plan = plan;
   const account = store.account(sub.account_id);
   if (account) account.plan = plan;
 }
 
+/** Routes for the account and its subscriptions. */
 export const accountRoutes: Route[] = [
   {
     method: 'GET',
@@ -88,5 +94,3 @@ export const accountRoutes: Route[] = [
     },
   },
 ];
-
-export { setPlan };

@@ -2,6 +2,7 @@
 import type { Route } from './context';
 import { who } from './context';
 
+/** Routes for password sessions. */
 export const authRoutes: Route[] = [
   {
     method: 'POST',

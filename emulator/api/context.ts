@@ -4,6 +4,7 @@ import type { Auth, Principal } from '../auth';
 import type { Reply } from '../http';
 import type { Store } from '../store';
 
+/** What a route handler gets: state, caller, path parameters, query, body. */
 export interface ApiContext {
   store: Store;
   auth: Auth;
@@ -16,6 +17,7 @@ export interface ApiContext {
   body(): Promise<Record<string, unknown>>;
 }
 
+/** One `/v1` route: method, path template, whether it needs credentials. */
 export interface Route {
   method: 'GET' | 'POST' | 'DELETE';
   /** Path template with `{id}` placeholders, e.g. `/v1/deployments/{id}`. */

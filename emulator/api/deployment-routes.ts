@@ -100,6 +100,7 @@ async function create(ctx: ApiContext): Promise<{ status: number; body: unknown 
   return { status: 202, body: viewDeployment(rec, now) };
 }
 
+/** Routes for deployments. */
 export const deploymentRoutes: Route[] = [
   {
     method: 'GET',

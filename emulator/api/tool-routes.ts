@@ -58,6 +58,7 @@ async function connect(ctx: ApiContext): Promise<{ status: number; body: unknown
   return { status: 200, body: viewTool(spec, conn, store.now()) };
 }
 
+/** Routes for the tools catalog and connections. */
 export const toolRoutes: Route[] = [
   {
     method: 'GET',

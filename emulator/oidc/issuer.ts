@@ -18,6 +18,7 @@ import { deviceConfirmPage, deviceInputPage, logoutPage, messagePage } from './p
 
 /** The public desktop client the tray registers as. */
 export const TRAY_CLIENT_ID = 'kombify-tray';
+/** The audience of access tokens the API accepts (the contract's). */
 export const API_AUDIENCE = 'https://api.kombify.io';
 const API_SCOPES = 'openid profile email offline_access';
 
@@ -40,6 +41,7 @@ export async function signingKeys(): Promise<JWK[]> {
   ] as JWK[];
 }
 
+/** The issuer as the server and the API see it. */
 export interface Issuer {
   /** Handles every request outside /v1 and /_emulator. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;

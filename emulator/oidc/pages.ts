@@ -32,6 +32,7 @@ export function page(title: string, body: string): string {
 <body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
 }
 
+/** The sign-in form of an interaction; `error` after a failed attempt. */
 export function loginPage(uid: string, client: string, error: string | null, email = ''): string {
   const message = error ? `<p class="error" role="alert">${esc(error)}</p>` : '';
   return page(
@@ -47,6 +48,7 @@ ${button(`/interaction/${uid}/abort`, 'Cancel')}`,
   );
 }
 
+/** The consent form listing the requested scopes. */
 export function consentPage(uid: string, client: string, scopes: string[]): string {
   const items = scopes.map((s) => `<li>${esc(s)}</li>`).join('');
   return page(
@@ -67,6 +69,7 @@ export function deviceInputPage(form: string, error: string | null): string {
   );
 }
 
+/** Confirms the device's user code; `form` is oidc-provider's. */
 export function deviceConfirmPage(form: string, client: string, userCode: string): string {
   return page(
     'Confirm the device',
@@ -77,6 +80,7 @@ export function deviceConfirmPage(form: string, client: string, userCode: string
   );
 }
 
+/** A page with a title and one sentence (success, errors). */
 export function messagePage(title: string, text: string): string {
   return page(title, `<p>${esc(text)}</p>`);
 }

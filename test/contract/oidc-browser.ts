@@ -5,11 +5,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
+/** A PKCE verifier and its S256 challenge. */
 export interface Pkce {
   verifier: string;
   challenge: string;
 }
 
+/** A fresh PKCE pair. */
 export function pkce(): Pkce {
   const verifier = randomBytes(32).toString('base64url');
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
@@ -24,6 +26,7 @@ export function hiddenInputs(html: string): Record<string, string> {
   return out;
 }
 
+/** A cookie jar that follows redirects by hand. */
 export class Browser {
   readonly #cookies = new Map<string, string>();
 

@@ -21,6 +21,7 @@ const env = process.env;
 /** The remote API base URL when the suite runs against a real cloud. */
 export const REMOTE = env.KOMBIFY_CONTRACT_BASE_URL ?? null;
 
+/** The cloud under test and the account to use. */
 export interface Target {
   apiUrl: string;
   email: string;
@@ -85,6 +86,7 @@ export async function resetTarget(t: Target): Promise<void> {
   await t.emulator?.control('reset');
 }
 
+/** A reply with its body read (and parsed when JSON). */
 export interface Res {
   status: number;
   headers: Headers;
@@ -92,6 +94,7 @@ export interface Res {
   json: unknown;
 }
 
+/** Credentials, body and headers for one call. */
 export interface CallOptions {
   token?: string;
   apiKey?: string;

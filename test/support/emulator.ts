@@ -13,6 +13,7 @@ const LISTENING = /^kombify emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/;
 const API_KEY = /^demo API key: (\S+)$/;
 const START_TIMEOUT_MS = 20_000;
 
+/** Options for startEmulator; each maps to a command-line flag. */
 export interface StartEmulatorOptions {
   /** Emulated ms per real ms; 0 freezes the clock (move it with control('time')). */
   speed?: number;
@@ -23,6 +24,7 @@ export interface StartEmulatorOptions {
   extraArgs?: string[];
 }
 
+/** A started emulator process and how to reach and stop it. */
 export interface RunningEmulator {
   /** `http://127.0.0.1:<port>`, also the OIDC issuer. */
   url: string;

@@ -51,13 +51,16 @@ async function create(ctx: ApiContext): Promise<{ status: number; body: unknown 
   const { store } = ctx;
   const account = who(ctx).account;
   const now = store.now();
+  // Read the body before looking at the key: from here on nothing awaits, so
+  // concurrent repeats of one key cannot both create a deployment.
+  const body = await ctx.body();
   const key = ctx.headers['idempotency-key'];
   if (typeof key === 'string' && key) {
     const seen = store.data.idempotency.find((i) => i.account_id === account.id && i.key === key);
     const first = seen && store.data.deployments.find((d) => d.id === seen.deployment_id);
     if (first) return { status: 202, body: viewDeployment(first, now) };
   }
-  const input = validateCreate(await ctx.body());
+  const input = validateCreate(body);
   const homelab = store.homelab(account, input.homelab_id);
   if (!homelab) {
     const elsewhere = store.data.accounts.some((a) =>

@@ -152,6 +152,17 @@ describe('POST /deployments', () => {
     expect(list.data.filter((d) => d.name === 'idem')).toHaveLength(1);
   });
 
+  it('creates one deployment for concurrent repeats of one Idempotency-Key', async ({ skip }) => {
+    needWrites(t, skip);
+    const key = `contract-race-${Math.random()}`;
+    const body = { stackkit: 'base-kit', homelab_id: homelab };
+    const replies = await Promise.all(
+      Array.from({ length: 5 }, () => deploy(body, { 'Idempotency-Key': key })),
+    );
+    const ids = replies.map((r) => expectBody(r, 202, Deployment).id);
+    expect(new Set(ids).size).toBe(1);
+  });
+
   it('answers 400 VALIDATION_ERROR without a stackkit', async () => {
     expectError(await deploy({ homelab_id: homelab }), 400, 'VALIDATION_ERROR');
   });

@@ -18,7 +18,15 @@ await build({
   entryPoints: ['src-main/electron/main.ts'],
   outfile: 'dist/main/main.js',
   format: 'esm',
-  external: ['electron', 'keytar', 'conf', 'electron-store', 'electron-updater', 'pino', 'pino-roll'],
+  external: [
+    'electron',
+    'keytar',
+    'conf',
+    'electron-store',
+    'electron-updater',
+    'pino',
+    'pino-roll',
+  ],
 });
 
 await build({

@@ -42,9 +42,12 @@ execFileSync(
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
 
-const results = (JSON.parse(readFileSync(REPORT, 'utf8')) as { runs: Array<{ results: SarifResult[] }> })
-  .runs[0]!.results;
-const reviewed = JSON.parse(readFileSync('security/electronegativity-reviewed.json', 'utf8')) as Reviewed[];
+const results = (
+  JSON.parse(readFileSync(REPORT, 'utf8')) as { runs: Array<{ results: SarifResult[] }> }
+).runs[0]!.results;
+const reviewed = JSON.parse(
+  readFileSync('security/electronegativity-reviewed.json', 'utf8'),
+) as Reviewed[];
 
 const where = (result: SarifResult) => {
   const location = result.locations[0]?.physicalLocation;
@@ -66,5 +69,6 @@ for (const result of open) {
   const { file, line } = where(result);
   console.log(`  OPEN  ${result.ruleId} ${file}:${line} — ${result.message.text}`);
 }
-for (const entry of stale) console.log(`  STALE ${entry.ruleId} ${entry.file}: no such finding now`);
+for (const entry of stale)
+  console.log(`  STALE ${entry.ruleId} ${entry.file}: no such finding now`);
 process.exit(open.length === 0 && stale.length === 0 ? 0 : 1);

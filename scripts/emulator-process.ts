@@ -18,7 +18,9 @@ export async function startEmulatorProcess(
   );
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the emulator exited (${code}) before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the emulator exited (${code}) before it was ready`)),
+    );
     lines.on('line', (line) => {
       const match = READY.exec(line);
       if (match) resolve(match[1]!);

@@ -7,7 +7,14 @@ import { Resvg } from '@resvg/resvg-js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const TRAY_STATES = ['ok', 'deploying', 'failed', 'offline', 'signed-out', 'paused'] as const;
+export const TRAY_STATES = [
+  'ok',
+  'deploying',
+  'failed',
+  'offline',
+  'signed-out',
+  'paused',
+] as const;
 
 /** Colours per panel theme: dark glyphs on light panels and light glyphs on dark ones. */
 const COLOURS: Record<'light' | 'dark', Record<(typeof TRAY_STATES)[number], string>> = {

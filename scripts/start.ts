@@ -63,7 +63,9 @@ if ('path' in electron) {
   app.on('exit', (code) => stopAll(code ?? 0));
 } else {
   console.log(`Electron cannot start here (${electron.missing}).`);
-  console.log('Starting the browser host instead: the same app, served to your browser on 127.0.0.1.');
+  console.log(
+    'Starting the browser host instead: the same app, served to your browser on 127.0.0.1.',
+  );
   const { runBrowserHost } = await import('../src-main/browser-host/main');
   const host = await runBrowserHost({
     environment: { name: environmentName, apiUrl },
@@ -71,15 +73,11 @@ if ('path' in electron) {
     port: Number(process.env.KOMBIFY_PORT ?? 0),
   });
   console.log(`\nkombify Tray is ready: ${host.pageUrl}\n`);
-  if (!args.has('--no-open') && !process.env.CI) openInBrowser(host.pageUrl);
+  if (!args.has('--no-open') && !process.env.CI) {
+    const { openInBrowser } = await import('../src-main/browser-host/open-in-browser');
+    await openInBrowser(host.pageUrl, host.logger).catch(() =>
+      console.log('Open the address above in your browser.'),
+    );
+  }
   process.on('exit', () => void host.stop());
-}
-
-function openInBrowser(url: string): void {
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
-  const opener =
-    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => console.log('Open the address above in your browser.'));
-  child.unref();
 }

@@ -32,7 +32,10 @@ export const TokenResponse = z.object({
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
-const Usage = z.object({ used: z.number().int().nonnegative(), limit: z.number().int().nonnegative() });
+const Usage = z.object({
+  used: z.number().int().nonnegative(),
+  limit: z.number().int().nonnegative(),
+});
 
 export const Homelab = z.object({
   id: z.string().min(1),
@@ -131,7 +134,11 @@ export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 /** StackKits offered for one-click deployment (inferred: the API has no catalog endpoint). */
 export const STACKKITS = [
   { id: 'base-kit', name: 'Base Kit', summary: 'A single server with the essentials.' },
-  { id: 'modern-homelab', name: 'Modern Homelab', summary: 'Home and cloud nodes working together.' },
+  {
+    id: 'modern-homelab',
+    name: 'Modern Homelab',
+    summary: 'Home and cloud nodes working together.',
+  },
   { id: 'ha-kit', name: 'HA Kit', summary: 'High availability across several nodes.' },
 ] as const;
 

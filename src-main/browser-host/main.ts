@@ -11,6 +11,7 @@ import type { Environment } from '../core/app';
 import type { Logger, Notifier, TrayView } from '../core/ports';
 import { createHostCore, defaultDataDir } from '../host/compose';
 import { startBridgeServer, type BridgeServer } from './server';
+import { openInBrowser } from './open-in-browser';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -24,6 +25,7 @@ export interface BrowserHostOptions {
 
 export interface RunningBrowserHost {
   pageUrl: string;
+  logger: Logger;
   stop(): Promise<void>;
 }
 
@@ -75,7 +77,7 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
     staticDir,
     logger: host.logger.child('browser-host'),
     port: options.port,
-    openExternal: async (url) => host.logger.info('open this link in your browser', { url }),
+    opener: { openExternal: async (url) => openInBrowser(url, host.logger) },
   });
   notifier.server = server;
 
@@ -87,6 +89,7 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
 
   return {
     pageUrl: server.pageUrl,
+    logger: host.logger,
     async stop() {
       await server.close();
       await host.stop();

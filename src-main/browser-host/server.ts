@@ -12,8 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { BridgeEvents, NotificationView } from '../../src-shared/bridge';
 import type { Logger } from '../core/ports';
-import type { BridgeCore } from '../host/bridge-host';
-import { isAllowedExternalUrl } from '../host/bridge-host';
+import { dispatchBridgeCall, type BridgeCore } from '../host/bridge-host';
+import type { ExternalOpener } from '../host/links';
 
 export const BRIDGE_KEY_HEADER = 'x-kombify-bridge-key';
 const MAX_BODY_BYTES = 64 * 1024;
@@ -49,8 +49,8 @@ export interface BridgeServerOptions {
   staticDir: string;
   logger: Logger;
   port?: number;
-  /** Opens an allowed https link in the person's browser. */
-  openExternal?: (url: string) => Promise<void>;
+  /** Opens kombify pages for `openLink`. */
+  opener: ExternalOpener;
   /** Fixed key for tests; a random one otherwise. */
   key?: string;
 }
@@ -78,7 +78,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     return given.length === keyBytes.length && timingSafeEqual(given, keyBytes);
   };
 
-  const send = <E extends keyof BridgeEvents>(res: ServerResponse, event: E, data: BridgeEvents[E]) => {
+  const send = <E extends keyof BridgeEvents>(
+    res: ServerResponse,
+    event: E,
+    data: BridgeEvents[E],
+  ) => {
     res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
@@ -92,7 +96,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // A rebinding attack arrives with a foreign Host; a cross-site page with a foreign Origin.
-    if (!allowedHosts.has(String(req.headers.host ?? ''))) return reply(res, 403, { error: 'host' });
+    if (!allowedHosts.has(String(req.headers.host ?? '')))
+      return reply(res, 403, { error: 'host' });
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
       return reply(res, 403, { error: 'origin' });
@@ -112,18 +117,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     const body = await readJson(req);
     if (!body.ok) return reply(res, 400, { error: body.reason });
     const payload = (body.value as { payload?: unknown } | null)?.payload;
-    if (method === 'openExternal') {
-      const url = (payload as { url?: unknown } | undefined)?.url;
-      if (!isAllowedExternalUrl(url)) {
-        return reply(res, 200, {
-          ok: false,
-          error: { code: 'INVALID_REQUEST', message: 'Only https links to kombify can be opened.' },
-        });
-      }
-      await options.openExternal?.(url);
-      return reply(res, 200, { ok: true, value: null });
-    }
-    return reply(res, 200, await options.core.handle(method, payload));
+    return reply(res, 200, await dispatchBridgeCall(options.core, options.opener, method, payload));
   }
 
   function openEventStream(res: ServerResponse) {
@@ -146,7 +140,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   async function serveStatic(path: string, res: ServerResponse) {
     const relative = path === '/' ? 'index.html' : path.slice(1);
     const file = normalize(join(options.staticDir, relative));
-    if (!file.startsWith(normalize(options.staticDir) + sep)) return reply(res, 404, { error: 'not found' });
+    if (!file.startsWith(normalize(options.staticDir) + sep))
+      return reply(res, 404, { error: 'not found' });
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return reply(res, 404, { error: 'not found' });
     res.writeHead(200, {

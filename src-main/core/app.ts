@@ -13,6 +13,7 @@ import {
   type SessionView,
   type TrayModel,
   BridgeRequests,
+  DEFAULT_SETTINGS,
   isBridgeMethod,
 } from '../../src-shared/bridge';
 import { ApiClient } from './api/client';
@@ -62,6 +63,11 @@ export interface TrayCoreOptions {
 }
 
 type Handler = (payload: never) => Promise<unknown>;
+
+/** Placeholder while the contract runs ahead of the core (issues 4, 5, 7); none may remain. */
+const notYet = async (): Promise<never> => {
+  throw new BridgeFailure({ code: 'NOT_IMPLEMENTED', message: 'This is not available yet.' });
+};
 
 /** The app without a host: start it, show its view, forward bridge calls to it. */
 export class TrayCore {
@@ -154,6 +160,9 @@ export class TrayCore {
       snapshot: this.#book.snapshot,
       connectivity: this.#connectivity,
       tray,
+      signIn: null,
+      settings: DEFAULT_SETTINGS,
+      notifications: { pausedUntil: null, pausedIndefinitely: false },
     };
   }
 
@@ -204,22 +213,38 @@ export class TrayCore {
       await this.#poller.refreshNow();
       return this.view();
     },
-    deployStackKit: async ({ stackkit, homelabId }) => {
-      // One key per click: the client's retry after a token refresh reuses it, so one click
-      // never deploys twice.
-      const key = crypto.randomUUID();
-      const deployment = await this.#api.createDeployment({ stackkit, homelab_id: homelabId }, key);
+    deployStackKit: async ({ stackkit, homelabId, requestId }) => {
+      // The window makes one request id per click and reuses it on retry; as the
+      // Idempotency-Key it keeps a double click or a retry from deploying twice.
+      const deployment = await this.#api.createDeployment(
+        { stackkit, homelab_id: homelabId },
+        requestId,
+      );
       this.#log.info('deployment requested', { deploymentId: deployment.id, stackkit });
       this.#drop(this.#poller.refreshNow(), 'refresh after deploy');
       return deployment;
     },
-    openExternal: async () => {
+    openLink: async () => {
       // Hosts intercept this one: opening a browser is a host capability, not a core one.
       throw new BridgeFailure({
         code: 'NOT_SUPPORTED',
         message: 'Opening links is handled by the app window, not here.',
       });
     },
+    signInWithBrowser: notYet,
+    signInWithDeviceCode: notYet,
+    signInWithApiKey: notYet,
+    cancelSignIn: notYet,
+    deleteDeployment: notYet,
+    listTools: notYet,
+    connectTool: notYet,
+    disconnectTool: notYet,
+    upgradePlan: notYet,
+    cancelSubscription: notYet,
+    updateSettings: notYet,
+    pauseNotifications: notYet,
+    resumeNotifications: notYet,
+    log: notYet,
   };
 
   #sessionView(): SessionView {
@@ -262,6 +287,7 @@ export class TrayCore {
     if (view.status === 'signed-out' && view.reason === SESSION_ENDED_REASON) {
       this.#notify({
         key: `session:ended:${this.#clock.now()}`,
+        kind: 'session-ended',
         title: 'Signed out of kombify',
         body: SESSION_ENDED_REASON,
       });

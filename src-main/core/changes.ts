@@ -54,11 +54,18 @@ function eventFor(deployment: Deployment, key: string): NotificationView {
   if (deployment.status === 'succeeded') {
     return {
       key,
+      kind: 'deployment-succeeded',
       title: 'Deployment succeeded',
       body: `${label} is deployed.`,
       deploymentId: deployment.id,
     };
   }
   const why = deployment.error?.message ?? 'No reason was given.';
-  return { key, title: 'Deployment failed', body: `${label}: ${why}`, deploymentId: deployment.id };
+  return {
+    key,
+    kind: 'deployment-failed',
+    title: 'Deployment failed',
+    body: `${label}: ${why}`,
+    deploymentId: deployment.id,
+  };
 }

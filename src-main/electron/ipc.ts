@@ -4,14 +4,11 @@
  * payload to the core, which validates it against the bridge schemas.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import {
-  BRIDGE_METHODS,
-  type BridgeEvents,
-  type BridgeResult,
-} from '../../src-shared/bridge';
+import { BRIDGE_METHODS, type BridgeEvents, type BridgeResult } from '../../src-shared/bridge';
 import { ipcChannel, ipcEventChannel } from '../../src-shared/ipc-channels';
 import type { Logger } from '../core/ports';
-import { isAllowedExternalUrl, type BridgeCore } from '../host/bridge-host';
+import { dispatchBridgeCall, type BridgeCore } from '../host/bridge-host';
+import type { ExternalOpener } from '../host/links';
 
 export interface IpcBridgeOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -21,12 +18,16 @@ export interface IpcBridgeOptions {
   trustedContents: () => WebContents | null;
   /** The URL our renderer is loaded from (a file: URL in packaged builds). */
   isTrustedUrl: (url: string) => boolean;
-  openExternal: (url: string) => Promise<void>;
+  /** Opens kombify pages for `openLink` (Electron's shell). */
+  opener: ExternalOpener;
 }
 
 const REFUSED: BridgeResult<never> = {
   ok: false,
-  error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from the kombify window.' },
+  error: {
+    code: 'FORBIDDEN_SENDER',
+    message: 'This request did not come from the kombify window.',
+  },
 };
 
 /** Registers one handler per bridge method; returns a function that removes them. */
@@ -51,21 +52,8 @@ export function registerIpcBridge(options: IpcBridgeOptions): () => void {
         logger.warn('refused bridge call from an untrusted sender', { method });
         return REFUSED;
       }
-      if (method === 'openExternal') return openExternal(payload);
-      return core.handle(method, payload);
+      return dispatchBridgeCall(core, options.opener, method, payload);
     });
-  }
-
-  async function openExternal(payload: unknown): Promise<BridgeResult<null>> {
-    const url = (payload as { url?: unknown } | null | undefined)?.url;
-    if (!isAllowedExternalUrl(url)) {
-      return {
-        ok: false,
-        error: { code: 'INVALID_REQUEST', message: 'Only https links to kombify can be opened.' },
-      };
-    }
-    await options.openExternal(url);
-    return { ok: true, value: null };
   }
 
   return () => {

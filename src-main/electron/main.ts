@@ -2,7 +2,7 @@
  * The Electron host: one instance, a tray, native notifications and a locked
  * down window, all adapters around the same core the browser host runs.
  */
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron';
 import { app, ipcMain, nativeTheme, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     logger: started.logger.child('ipc'),
     trustedContents: () => (window && !window.isDestroyed() ? window.webContents : null),
     isTrustedUrl: (url) => isOwnRendererUrl(paths, url),
-    openExternal: (url) => shell.openExternal(url),
+    opener: shell,
   });
   started.core.subscribe((view) => sendBridgeEvent(window?.webContents ?? null, 'state', view));
 

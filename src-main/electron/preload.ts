@@ -7,20 +7,32 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { BridgeEvents, BridgeMethod, KombifyBridge } from '../../src-shared/bridge';
 import { ipcChannel, ipcEventChannel } from '../../src-shared/ipc-channels';
 
-const call =
-  (method: BridgeMethod) =>
-  (payload?: unknown) =>
-    ipcRenderer.invoke(ipcChannel(method), payload);
+const call = (method: BridgeMethod) => (payload?: unknown) =>
+  ipcRenderer.invoke(ipcChannel(method), payload);
 
-const EVENTS: ReadonlyArray<keyof BridgeEvents> = ['state', 'notification'];
+const EVENTS: ReadonlyArray<keyof BridgeEvents> = ['state', 'notification', 'navigate'];
 
 const bridge: KombifyBridge = {
   getState: () => call('getState')(),
   signInWithPassword: (credentials) => call('signInWithPassword')(credentials),
+  signInWithBrowser: () => call('signInWithBrowser')(),
+  signInWithDeviceCode: () => call('signInWithDeviceCode')(),
+  signInWithApiKey: (request) => call('signInWithApiKey')(request),
+  cancelSignIn: () => call('cancelSignIn')(),
   signOut: () => call('signOut')(),
   refresh: () => call('refresh')(),
   deployStackKit: (request) => call('deployStackKit')(request),
-  openExternal: (request) => call('openExternal')(request),
+  deleteDeployment: (request) => call('deleteDeployment')(request),
+  listTools: () => call('listTools')(),
+  connectTool: (request) => call('connectTool')(request),
+  disconnectTool: (request) => call('disconnectTool')(request),
+  upgradePlan: (request) => call('upgradePlan')(request),
+  cancelSubscription: () => call('cancelSubscription')(),
+  updateSettings: (patch) => call('updateSettings')(patch),
+  pauseNotifications: (request) => call('pauseNotifications')(request),
+  resumeNotifications: () => call('resumeNotifications')(),
+  openLink: (request) => call('openLink')(request),
+  log: (entry) => call('log')(entry),
   on(event, listener) {
     if (!EVENTS.includes(event)) throw new Error(`unknown bridge event: ${String(event)}`);
     const channel = ipcEventChannel(event);

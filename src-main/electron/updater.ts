@@ -45,7 +45,9 @@ export async function startUpdateChecks(options: UpdateCheckOptions): Promise<()
       await updater.checkForUpdatesAndNotify();
     } catch (error) {
       // Offline or a missing feed must never disturb the tray; the next check retries.
-      log.warn('update check failed', { error: error instanceof Error ? error.message : String(error) });
+      log.warn('update check failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   };
   void check();

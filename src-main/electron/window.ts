@@ -1,12 +1,11 @@
 /**
  * The one window, locked down: isolated, sandboxed, no Node, no navigation,
  * no pop-ups, no permissions. Links leave only through the bridge's
- * openExternal, which allows https kombify hosts alone.
+ * openLink, which knows a few kombify pages by name.
  */
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { isAllowedExternalUrl } from '../host/bridge-host';
 
 export interface WindowPaths {
   rendererDir: string;
@@ -68,10 +67,8 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // Links leave only through the bridge's openLink, by name; nothing opens a window.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 
   void window.loadURL(rendererUrl(paths));
   return window;

@@ -14,17 +14,17 @@ import { createLogger } from '../node/logger';
 export const PRODUCTION: Environment = { name: 'production', apiUrl: 'https://api.kombify.io/v1' };
 
 /** The environment from `KOMBIFY_API_URL`; a packaged build defaults to production. */
-export function resolveEnvironment(
-  env: NodeJS.ProcessEnv,
-  packaged: boolean,
-): Environment {
+export function resolveEnvironment(env: NodeJS.ProcessEnv, packaged: boolean): Environment {
   const apiUrl = env.KOMBIFY_API_URL?.trim();
   if (!apiUrl) {
     if (!packaged) process.emitWarning('KOMBIFY_API_URL is not set: using production.');
     return PRODUCTION;
   }
   const parsed = new URL(apiUrl);
-  if (parsed.protocol !== 'https:' && !['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) {
+  if (
+    parsed.protocol !== 'https:' &&
+    !['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)
+  ) {
     throw new Error(`KOMBIFY_API_URL must be https (or http on loopback): ${apiUrl}`);
   }
   return { name: env.KOMBIFY_ENV_NAME?.trim() || 'custom', apiUrl: apiUrl.replace(/\/+$/, '') };

@@ -113,7 +113,7 @@ export class AppState {
 
   async deploy(stackkit: string, homelabId: string): Promise<Deployment | null> {
     const result = await this.#run('deploy', () =>
-      this.#bridge.deployStackKit({ stackkit, homelabId }),
+      this.#bridge.deployStackKit({ stackkit, homelabId, requestId: crypto.randomUUID() }),
     );
     if (!result?.ok) return null;
     this.#pending = [result.value, ...this.#pending];

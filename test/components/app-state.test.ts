@@ -65,7 +65,12 @@ describe('AppState', () => {
     const app = new AppState(fake.bridge);
     app.start();
     for (let i = 0; i < 55; i += 1) {
-      fake.emit('notification', { key: `k${i}`, title: `${i}`, body: '' });
+      fake.emit('notification', {
+        key: `k${i}`,
+        kind: 'deployment-succeeded',
+        title: `${i}`,
+        body: '',
+      });
     }
     expect(app.notifications).toHaveLength(50);
     expect(app.notifications[0]?.key).toBe('k5');

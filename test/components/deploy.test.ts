@@ -33,6 +33,7 @@ describe('deploy base-kit button', () => {
     expect(fake.bridge.deployStackKit).toHaveBeenCalledWith({
       stackkit: 'base-kit',
       homelabId: 'hl_b',
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     // The new deployment shows at once, before the next sync brings it.
     const row = await screen.findByText('base-kit-2');

@@ -123,7 +123,11 @@ describe('loopback bridge calls', () => {
 
   it('reports a host that is gone instead of throwing', async () => {
     const gone = createLoopbackBridge({ key: KEY, origin: 'http://127.0.0.1:9' });
-    const result = await gone.deployStackKit({ stackkit: 'base-kit', homelabId: 'hl_1' });
+    const result = await gone.deployStackKit({
+      stackkit: 'base-kit',
+      homelabId: 'hl_1',
+      requestId: '2c5ea4c0-4067-11e9-8bad-9b1deb4d3b7d',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'BRIDGE_UNREACHABLE' } });
   });
 });
@@ -136,7 +140,12 @@ describe('loopback bridge events', () => {
     await expect.poll(() => streams.length).toBe(1);
 
     const view = signedInView();
-    const note: NotificationView = { key: 'k', title: 'base-kit-1 succeeded', body: 'ok' };
+    const note: NotificationView = {
+      key: 'k',
+      kind: 'deployment-succeeded',
+      title: 'base-kit-1 succeeded',
+      body: 'ok',
+    };
     const wire =
       `: ping\n\nevent: state\ndata: ${JSON.stringify(view)}\n\n` +
       `event: notification\r\ndata: ${JSON.stringify(note)}\r\n\r\n`;

@@ -22,6 +22,7 @@ describe('notifications and pushed state', () => {
 
     fake.emit('notification', {
       key: 'dep_1:succeeded',
+      kind: 'deployment-succeeded',
       title: 'base-kit-1 succeeded',
       body: 'Base Kit is running on basement-rack.',
       deploymentId: 'dep_1',
@@ -34,8 +35,13 @@ describe('notifications and pushed state', () => {
 
   it('keeps every toast listed until it is dismissed', async () => {
     const { fake } = await renderApp();
-    fake.emit('notification', { key: 'a', title: 'First', body: '' });
-    fake.emit('notification', { key: 'b', title: 'Second', body: 'done' });
+    fake.emit('notification', { key: 'a', kind: 'deployment-succeeded', title: 'First', body: '' });
+    fake.emit('notification', {
+      key: 'b',
+      kind: 'deployment-succeeded',
+      title: 'Second',
+      body: 'done',
+    });
     expect(await screen.findAllByTestId('notification')).toHaveLength(2);
 
     await fireEvent.click(screen.getByRole('button', { name: 'Dismiss notification: First' }));
@@ -47,7 +53,13 @@ describe('notifications and pushed state', () => {
   it('brings the deployment a toast is about into view and focus', async () => {
     const { fake } = await renderApp();
     Element.prototype.scrollIntoView = vi.fn();
-    fake.emit('notification', { key: 'k', title: 'Done', body: '', deploymentId: 'dep_1' });
+    fake.emit('notification', {
+      key: 'k',
+      kind: 'deployment-succeeded',
+      title: 'Done',
+      body: '',
+      deploymentId: 'dep_1',
+    });
 
     await fireEvent.click(
       await screen.findByRole('button', { name: 'Show the deployment of: Done' }),

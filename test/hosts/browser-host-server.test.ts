@@ -52,7 +52,7 @@ describe('browser host loopback server', () => {
       core,
       staticDir,
       logger: silentLogger,
-      openExternal: async (url) => void opened.push(url),
+      opener: { openExternal: async (url) => void opened.push(url) },
     });
   });
 
@@ -148,14 +148,14 @@ describe('browser host loopback server', () => {
     expect(core.calls).toHaveLength(0);
   });
 
-  it('opens only https kombify links', async () => {
-    const evil = await call('openExternal', { payload: { url: 'file:///etc/passwd' } });
-    expect(await evil.json()).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
-    const lookalike = await call('openExternal', { payload: { url: 'https://kombify.io.evil.com/' } });
-    expect(await lookalike.json()).toMatchObject({ ok: false });
-    const good = await call('openExternal', { payload: { url: 'https://docs.kombify.io/tray' } });
+  it('opens kombify pages by name and nothing else', async () => {
+    const byUrl = await call('openLink', { payload: { url: 'file:///etc/passwd' } });
+    expect(await byUrl.json()).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    const unknown = await call('openLink', { payload: { link: 'evil' } });
+    expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    const good = await call('openLink', { payload: { link: 'pricing' } });
     expect(await good.json()).toEqual({ ok: true, value: null });
-    expect(opened).toEqual(['https://docs.kombify.io/tray']);
+    expect(opened).toEqual(['https://kombify.io/pricing']);
     expect(core.calls).toHaveLength(0);
   });
 
@@ -180,7 +180,14 @@ describe('browser host loopback server', () => {
     await readUntil('"tooltip":"kombify Tray — signed out"');
     core.publish(sampleView({ session: { status: 'signed-in', email: 'a@b.c', name: null } }));
     await readUntil('"email":"a@b.c"');
-    expect(server.broadcastNotification({ key: 'k1', title: 'Done', body: 'base-kit' })).toBe(1);
+    expect(
+      server.broadcastNotification({
+        key: 'k1',
+        kind: 'deployment-succeeded',
+        title: 'Done',
+        body: 'base-kit',
+      }),
+    ).toBe(1);
     await readUntil('event: notification\ndata: {"key":"k1"');
 
     controller.abort();

@@ -35,7 +35,7 @@ function setup() {
     logger: silentLogger,
     trustedContents: () => ({ id: 1 }) as WebContents,
     isTrustedUrl: (url) => url === OWN_PAGE,
-    openExternal: async (url) => void opened.push(url),
+    opener: { openExternal: async (url) => void opened.push(url) },
   });
   const invoke = (method: string, event: IpcMainInvokeEvent, payload?: unknown) => {
     const handler = ipcMain.handlers.get(`kombify:${method}`);
@@ -73,13 +73,20 @@ describe('registerIpcBridge()', () => {
     expect(core.calls).toHaveLength(0);
   });
 
-  it('opens only https kombify links, and never through the core', async () => {
+  it('opens kombify pages by name, and never through the core', async () => {
     const { core, opened, invoke } = setup();
-    const bad = await invoke('openExternal', senderEvent(), { url: 'http://kombify.io/' });
+    const bad = await invoke('openLink', senderEvent(), { url: 'https://kombify.io/' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
-    const good = await invoke('openExternal', senderEvent(), { url: 'https://kombify.io/pricing' });
+    const good = await invoke('openLink', senderEvent(), { link: 'docs' });
     expect(good).toEqual({ ok: true, value: null });
-    expect(opened).toEqual(['https://kombify.io/pricing']);
+    expect(opened).toEqual(['https://docs.kombify.io/tray']);
     expect(core.calls).toHaveLength(0);
+  });
+
+  it('refuses openLink from an untrusted sender before looking at it', async () => {
+    const { opened, invoke } = setup();
+    const result = await invoke('openLink', senderEvent({ id: 9 }), { link: 'docs' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+    expect(opened).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * A stand-in for the core at the hosts' port (BridgeCore), recording what the
  * host passes through, so transport tests need no API server.
  */
-import type { AppView, BridgeResult } from '../../src-shared/bridge';
+import { DEFAULT_SETTINGS, type AppView, type BridgeResult } from '../../src-shared/bridge';
 import type { BridgeCore } from '../../src-main/host/bridge-host';
 import type { Logger } from '../../src-main/core/ports';
 
@@ -14,6 +14,9 @@ export function sampleView(overrides: Partial<AppView> = {}): AppView {
     snapshot: null,
     connectivity: { status: 'unknown', lastSuccessAt: null, lastError: null, retryAt: null },
     tray: { state: 'signed-out', tooltip: 'kombify Tray — signed out', items: [] },
+    signIn: null,
+    settings: DEFAULT_SETTINGS,
+    notifications: { pausedUntil: null, pausedIndefinitely: false },
     ...overrides,
   };
 }

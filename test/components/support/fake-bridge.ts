@@ -6,10 +6,11 @@ import { vi } from 'vitest';
 import type {
   AppView,
   BridgeEvents,
+  BridgeRequest,
   BridgeResult,
   KombifyBridge,
 } from '../../../src-shared/bridge';
-import type { Deployment } from '../../../src-shared/kombify-api';
+import type { Deployment, Subscription, Tool } from '../../../src-shared/kombify-api';
 
 type Listener = (payload: never) => void;
 
@@ -23,11 +24,30 @@ export function fakeBridge(initial: AppView) {
     signInWithPassword: vi.fn((_: { email: string; password: string }) => ok(view)),
     signOut: vi.fn(() => ok(view)),
     refresh: vi.fn(() => ok(view)),
-    deployStackKit: vi.fn(
-      (_: { stackkit: string; homelabId: string }): Promise<BridgeResult<Deployment>> =>
-        Promise.resolve({ ok: false, error: { code: 'NOT_SET', message: 'not set up' } }),
+    signInWithBrowser: vi.fn(() => ok(view)),
+    signInWithDeviceCode: vi.fn(() => ok(view)),
+    signInWithApiKey: vi.fn((_: { apiKey: string }) => ok(view)),
+    cancelSignIn: vi.fn(() => ok(view)),
+    deployStackKit: vi.fn((_: BridgeRequest<'deployStackKit'>): Promise<BridgeResult<Deployment>> =>
+      Promise.resolve({ ok: false, error: { code: 'NOT_SET', message: 'not set up' } }),
     ),
-    openExternal: vi.fn(() => ok(null)),
+    deleteDeployment: vi.fn((_: BridgeRequest<'deleteDeployment'>) => ok(null)),
+    listTools: vi.fn(() => ok([] as Tool[])),
+    connectTool: vi.fn((_: BridgeRequest<'connectTool'>): Promise<BridgeResult<Tool>> =>
+      Promise.resolve({ ok: false, error: { code: 'NOT_SET', message: 'not set up' } }),
+    ),
+    disconnectTool: vi.fn((_: BridgeRequest<'disconnectTool'>) => ok(null)),
+    upgradePlan: vi.fn((_: BridgeRequest<'upgradePlan'>): Promise<BridgeResult<Subscription>> =>
+      Promise.resolve({ ok: false, error: { code: 'NOT_SET', message: 'not set up' } }),
+    ),
+    cancelSubscription: vi.fn((): Promise<BridgeResult<Subscription>> =>
+      Promise.resolve({ ok: false, error: { code: 'NOT_SET', message: 'not set up' } }),
+    ),
+    updateSettings: vi.fn((_: BridgeRequest<'updateSettings'>) => ok(view)),
+    pauseNotifications: vi.fn((_: BridgeRequest<'pauseNotifications'>) => ok(view)),
+    resumeNotifications: vi.fn(() => ok(view)),
+    openLink: vi.fn((_: BridgeRequest<'openLink'>) => ok(null)),
+    log: vi.fn((_: BridgeRequest<'log'>) => ok(null)),
     on<E extends keyof BridgeEvents>(event: E, listener: (payload: BridgeEvents[E]) => void) {
       const set = listeners.get(event) ?? new Set<Listener>();
       listeners.set(event, set);

@@ -1,5 +1,5 @@
 /** Plain AppView builders: a valid default that each test bends to the case it checks. */
-import type { AppView } from '../../../src-shared/bridge';
+import { DEFAULT_SETTINGS, type AppView } from '../../../src-shared/bridge';
 import type { Deployment, Homelab, User } from '../../../src-shared/kombify-api';
 
 export const NOW = Date.parse('2026-12-03T12:00:00Z');
@@ -46,6 +46,9 @@ export function signedOutView(patch: Partial<AppView> = {}): AppView {
     snapshot: null,
     connectivity: { status: 'unknown', lastSuccessAt: null, lastError: null, retryAt: null },
     tray: { state: 'signed-out', tooltip: 'Signed out', items: [] },
+    signIn: null,
+    settings: DEFAULT_SETTINGS,
+    notifications: { pausedUntil: null, pausedIndefinitely: false },
     ...patch,
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppView } from '../../../src-shared/bridge';
 import type { Deployment } from '../../../src-shared/kombify-api';
@@ -96,9 +97,9 @@ describe('TrayCore bridge validation', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 
-  it('leaves openExternal to the host', async () => {
+  it('leaves openLink to the host', async () => {
     const c = core(parts());
-    const result = await c.handle('openExternal', { url: 'https://kombify.io' });
+    const result = await c.handle('openLink', { link: 'pricing' });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } });
   });
 
@@ -140,7 +141,11 @@ describe('TrayCore against the emulator', () => {
     const p = parts();
     const c = await signedIn(p);
     const deployment = await ok<Deployment>(
-      c.handle('deployStackKit', { stackkit: 'base-kit', homelabId: DEMO.homelabId }),
+      c.handle('deployStackKit', {
+        stackkit: 'base-kit',
+        homelabId: DEMO.homelabId,
+        requestId: randomUUID(),
+      }),
     );
     await ok(c.handle('refresh', undefined));
     expect(c.view().tray.state).toBe('deploying');
@@ -160,7 +165,13 @@ describe('TrayCore against the emulator', () => {
     const p = parts();
     const c = await signedIn(p);
     await emu.control('next-deployment', { outcome: 'fail', error_message: 'Disk full.' });
-    await ok(c.handle('deployStackKit', { stackkit: 'base-kit', homelabId: DEMO.homelabId }));
+    await ok(
+      c.handle('deployStackKit', {
+        stackkit: 'base-kit',
+        homelabId: DEMO.homelabId,
+        requestId: randomUUID(),
+      }),
+    );
     await finishDeployments();
     await ok(c.handle('refresh', undefined));
     expect(p.notifier.shown).toHaveLength(1);
@@ -172,7 +183,13 @@ describe('TrayCore against the emulator', () => {
   it('raises nothing again after a restart, and shows the glance before any reply', async () => {
     const p = parts();
     const first = await signedIn(p);
-    await ok(first.handle('deployStackKit', { stackkit: 'base-kit', homelabId: DEMO.homelabId }));
+    await ok(
+      first.handle('deployStackKit', {
+        stackkit: 'base-kit',
+        homelabId: DEMO.homelabId,
+        requestId: randomUUID(),
+      }),
+    );
     await finishDeployments();
     await ok(first.handle('refresh', undefined));
     expect(p.notifier.shown).toHaveLength(1);
@@ -269,7 +286,13 @@ describe('TrayCore against the emulator', () => {
     c.subscribe((v) => seen.push(v));
     await c.start();
     await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
-    await ok(c.handle('deployStackKit', { stackkit: 'base-kit', homelabId: DEMO.homelabId }));
+    await ok(
+      c.handle('deployStackKit', {
+        stackkit: 'base-kit',
+        homelabId: DEMO.homelabId,
+        requestId: randomUUID(),
+      }),
+    );
     const secret = JSON.parse((p.secrets as MemorySecretStore).items.values().next().value!) as {
       access_token: string;
       refresh_token: string;

@@ -158,6 +158,7 @@ export function viewDeployment(rec: DeploymentRecord, now: number): DeploymentVi
 
 /** Whether the deployment counts against the `stacks` quota at `now`. */
 export function usesStackQuota(rec: DeploymentRecord, now: number): boolean {
-  if (isGone(rec, now)) return false;
+  // Asking to delete frees the slot at once, so a user can replace a stack right away.
+  if (rec.delete_requested_at !== null) return false;
   return lifecycle(rec, now).status !== 'failed';
 }

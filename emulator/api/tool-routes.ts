@@ -26,12 +26,12 @@ async function connect(ctx: ApiContext): Promise<{ status: number; body: unknown
   const { store } = ctx;
   const spec = toolById(ctx);
   const account = who(ctx).account;
-  const existing = connectionOf(ctx, spec.id);
-  if (existing) return { status: 200, body: viewTool(spec, existing, store.now()) };
   const { homelab_id: homelabId } = await ctx.body();
   if (typeof homelabId !== 'string' || !homelabId) {
     throw new ApiError('VALIDATION_ERROR', 'homelab_id is required.');
   }
+  const existing = connectionOf(ctx, spec.id);
+  if (existing) return { status: 200, body: viewTool(spec, existing, store.now()) };
   const plan = effectivePlan(store, account);
   if (PLANS.indexOf(plan) < PLANS.indexOf(spec.min_plan)) {
     throw new ApiError(

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Deployment, DeploymentList, User } from '../../src-shared/kombify-api';
 import type { Target } from './target';
 import {
@@ -27,8 +27,19 @@ beforeEach(async () => {
   homelab = await homelabId(t, token);
 });
 
-const deploy = (body: unknown, headers?: Record<string, string>) =>
-  call(t, 'POST', '/deployments', { token, body, headers });
+// Against a real cloud nothing resets: delete what a test created so quota stays free.
+let created: string[] = [];
+afterEach(async () => {
+  for (const id of new Set(created)) await call(t, 'DELETE', `/deployments/${id}`, { token });
+  created = [];
+});
+
+async function deploy(body: unknown, headers?: Record<string, string>) {
+  const res = await call(t, 'POST', '/deployments', { token, body, headers });
+  const id = (res.json as { id?: unknown } | undefined)?.id;
+  if (res.status === 202 && typeof id === 'string') created.push(id);
+  return res;
+}
 const get = (id: string) => call(t, 'GET', `/deployments/${id}`, { token });
 
 describe('GET /deployments', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Tool, ToolList, User } from '../../src-shared/kombify-api';
 import type { Target } from './target';
 import {
@@ -27,8 +27,19 @@ beforeEach(async () => {
   homelab = await homelabId(t, token);
 });
 
-const connect = (id: string, body: unknown = { homelab_id: homelab }) =>
-  call(t, 'POST', `/tools/${id}/connect`, { token, body });
+// Against a real cloud nothing resets: disconnect what a test connected.
+let connected: string[] = [];
+afterEach(async () => {
+  for (const id of new Set(connected))
+    await call(t, 'DELETE', `/tools/${id}/disconnect`, { token });
+  connected = [];
+});
+
+async function connect(id: string, body: unknown = { homelab_id: homelab }) {
+  const res = await call(t, 'POST', `/tools/${id}/connect`, { token, body });
+  if (res.status === 200) connected.push(id);
+  return res;
+}
 
 describe('GET /tools', () => {
   it('lists the catalog in the list envelope', async () => {

@@ -16,6 +16,7 @@ import {
   DEFAULT_SETTINGS,
   isBridgeMethod,
 } from '../../src-shared/bridge';
+import { actionHandlers } from './actions';
 import { ApiClient } from './api/client';
 import { NotSignedInError } from './api/errors';
 import { BridgeFailure, toBridgeError } from './error-words';
@@ -235,16 +236,15 @@ export class TrayCore {
     signInWithDeviceCode: notYet,
     signInWithApiKey: notYet,
     cancelSignIn: notYet,
-    deleteDeployment: notYet,
-    listTools: notYet,
-    connectTool: notYet,
-    disconnectTool: notYet,
-    upgradePlan: notYet,
-    cancelSubscription: notYet,
     updateSettings: notYet,
     pauseNotifications: notYet,
     resumeNotifications: notYet,
-    log: notYet,
+    ...actionHandlers({
+      api: () => this.#api,
+      logger: () => this.#o.logger,
+      knownSubscriptionId: () => this.#book.snapshot?.subscription?.id ?? null,
+      refreshSoon: (what) => this.#drop(this.#poller.refreshNow(), what),
+    }),
   };
 
   #sessionView(): SessionView {

@@ -9,12 +9,16 @@ import {
   type Deployment as DeploymentT,
   type Subscription as SubscriptionT,
   type TokenResponse as TokenResponseT,
+  type Tool as ToolT,
   type User as UserT,
   Deployment,
   DeploymentList,
   ErrorEnvelope,
+  Subscription,
   SubscriptionList,
   TokenResponse,
+  Tool,
+  ToolList,
   User,
 } from '../../../src-shared/kombify-api';
 import { type Clock, systemClock } from '../ports';
@@ -32,13 +36,20 @@ export interface AccessTokenProvider {
   accessToken(): Promise<string>;
   /** The server refused `rejected`: refresh (once, shared) and return a new token. */
   refreshAfterRejection(rejected: string): Promise<string>;
+  /** True when `token` is an API key, sent as `X-API-Key` instead of a bearer token. */
+  isApiKey?(token: string): boolean;
 }
+
+/** How one request proves who it is: a bearer token or an API key. */
+export type Credential = { bearer: string } | { apiKey: string };
 
 /** The calls the session needs; kept narrow so tests can fake them. */
 export interface AuthApi {
   login(email: string, password: string): Promise<TokenResponseT>;
   refresh(refreshToken: string): Promise<TokenResponseT>;
   logout(accessToken: string): Promise<void>;
+  /** The account a credential belongs to; also proves an API key works. */
+  identify(credential: Credential): Promise<UserT>;
 }
 
 /** Options of {@link ApiClient}. */
@@ -58,6 +69,7 @@ interface RequestSpec<S extends z.ZodType | null> {
   schema: S;
   body?: unknown;
   bearer?: string;
+  apiKey?: string;
   headers?: Record<string, string>;
 }
 
@@ -100,6 +112,10 @@ export class ApiClient implements AuthApi {
 
   async logout(accessToken: string): Promise<void> {
     await this.#send({ method: 'POST', path: '/auth/logout', schema: null, bearer: accessToken });
+  }
+
+  identify(credential: Credential): Promise<UserT> {
+    return this.#send({ method: 'GET', path: '/me', schema: User, ...credential });
   }
 
   me(): Promise<UserT> {
@@ -151,18 +167,57 @@ export class ApiClient implements AuthApi {
     return this.#authed({ method: 'DELETE', path, schema: Deployment });
   }
 
+  /** The tools catalog with each tool's connection, first page (the catalog is small). */
+  async tools(limit = 100): Promise<ToolT[]> {
+    const path = `/tools?limit=${limit}`;
+    const list = await this.#authed({ method: 'GET', path, schema: ToolList });
+    return list.data;
+  }
+
+  tool(id: string): Promise<ToolT> {
+    const path = `/tools/${encodeURIComponent(id)}`;
+    return this.#authed({ method: 'GET', path, schema: Tool });
+  }
+
+  /** Connects a tool to a homelab; an already connected tool comes back unchanged. */
+  connectTool(id: string, homelabId: string): Promise<ToolT> {
+    const path = `/tools/${encodeURIComponent(id)}/connect`;
+    const body = { homelab_id: homelabId };
+    return this.#authed({ method: 'POST', path, schema: Tool, body });
+  }
+
+  /** Disconnects a tool; the server treats a repeat as done (204). */
+  async disconnectTool(id: string): Promise<void> {
+    const path = `/tools/${encodeURIComponent(id)}/disconnect`;
+    await this.#authed({ method: 'DELETE', path, schema: null });
+  }
+
+  /** Moves the subscription to a higher plan at once. */
+  upgradeSubscription(id: string, plan: string): Promise<SubscriptionT> {
+    const path = `/subscriptions/${encodeURIComponent(id)}/upgrade`;
+    return this.#authed({ method: 'POST', path, schema: Subscription, body: { plan } });
+  }
+
+  /** Cancels at the end of the paid period; the plan stays until then. */
+  cancelSubscription(id: string): Promise<SubscriptionT> {
+    const path = `/subscriptions/${encodeURIComponent(id)}/cancel`;
+    return this.#authed({ method: 'POST', path, schema: Subscription });
+  }
+
   /** Sends with the session's token; on one 401 INVALID_TOKEN, refreshes and retries once. */
-  async #authed<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.infer<S>> {
+  async #authed<S extends z.ZodType | null>(spec: RequestSpec<S>): Promise<Reply<S>> {
     if (!this.#auth) throw new Error('ApiClient was built without an access-token provider');
     const token = await this.#auth.accessToken();
+    const credential = (t: string): Credential =>
+      this.#auth?.isApiKey?.(t) ? { apiKey: t } : { bearer: t };
     try {
-      return (await this.#send({ ...spec, bearer: token })) as z.infer<S>;
+      return await this.#send({ ...spec, ...credential(token) });
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401 || error.code !== 'INVALID_TOKEN') {
         throw error;
       }
       const fresh = await this.#auth.refreshAfterRejection(token);
-      return (await this.#send({ ...spec, bearer: fresh })) as z.infer<S>;
+      return await this.#send({ ...spec, ...credential(fresh) });
     }
   }
 
@@ -200,6 +255,7 @@ export class ApiClient implements AuthApi {
     const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     if (spec.bearer !== undefined) headers.Authorization = `Bearer ${spec.bearer}`;
+    if (spec.apiKey !== undefined) headers['X-API-Key'] = spec.apiKey;
     return headers;
   }
 

@@ -1,12 +1,13 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
+import { cspScriptHashes } from './scripts/vite-csp-hash.ts';
 
 // One file for the renderer build and the unit test projects.
 export default defineConfig({
   root: 'src-renderer',
   base: './',
-  plugins: [svelte({ configFile: false })],
+  plugins: [svelte({ configFile: false }), cspScriptHashes()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 /**
  * Runs Electronegativity over the code that shapes the Electron surface (main
- * process adapters, preload, and the page with its CSP) and fails on any
+ * process adapters, preload, and the built page with its CSP) and fails on any
  * finding. Electronegativity itself exits 0 whatever it finds, so this reads
  * its SARIF report. A finding that only asks for a human review passes once
  * security/electronegativity-reviewed.json records who looked and why it is
@@ -34,7 +34,9 @@ const REPORT = join(WORK, 'report.sarif');
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(INPUT, { recursive: true });
 cpSync('src-main/electron', join(INPUT, 'electron'), { recursive: true });
-cpSync('src-renderer/index.html', join(INPUT, 'index.html'));
+cpSync('src-main/host', join(INPUT, 'host'), { recursive: true });
+// The built page: its CSP pins the scripts by hash (scripts/vite-csp-hash.ts).
+cpSync('dist/renderer/index.html', join(INPUT, 'index.html'));
 
 execFileSync(
   'npx',

@@ -14,11 +14,13 @@ import { registerIpcBridge, sendBridgeEvent } from './ipc';
 import { ElectronNotifier } from './notifier';
 import { ElectronTrayView } from './tray';
 import { startUpdateChecks } from './updater';
-import { createMainWindow, hardenSessions, isOwnRendererUrl, type WindowPaths } from './window';
+import { createMainWindow, hardenSessions, type WindowPaths } from './window';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { isAppEntryUrl } from './app-url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '..', 'renderer');
 const paths: WindowPaths = {
-  rendererDir: join(here, '..', 'renderer'),
   preload: join(here, 'preload.cjs'),
   icon: join(here, '..', 'icons', 'icon.png'),
 };
@@ -80,8 +82,10 @@ async function main(): Promise<void> {
   }
   // Before the first notification, or Windows drops them.
   app.setAppUserModelId(APP_ID);
+  registerAppScheme();
   await app.whenReady();
   hardenSessions();
+  serveAppScheme(rendererDir);
 
   let host: HostCore | null = null;
   const tray = new ElectronTrayView({
@@ -101,7 +105,7 @@ async function main(): Promise<void> {
     core: started.core,
     logger: started.logger.child('ipc'),
     trustedContents: () => (window && !window.isDestroyed() ? window.webContents : null),
-    isTrustedUrl: (url) => isOwnRendererUrl(paths, url),
+    isTrustedUrl: isAppEntryUrl,
     opener: shell,
   });
   started.core.subscribe((view) => sendBridgeEvent(window?.webContents ?? null, 'state', view));

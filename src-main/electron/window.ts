@@ -4,27 +4,11 @@
  * openLink, which knows a few kombify pages by name.
  */
 import { BrowserWindow, session } from 'electron';
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { APP_ENTRY, isAppEntryUrl } from './app-url';
 
 export interface WindowPaths {
-  rendererDir: string;
   preload: string;
   icon?: string;
-}
-
-export function rendererUrl(paths: WindowPaths): string {
-  return pathToFileURL(join(paths.rendererDir, 'index.html')).href;
-}
-
-/** True only for our own renderer page (query and fragment ignored). */
-export function isOwnRendererUrl(paths: WindowPaths, url: string): boolean {
-  try {
-    const given = new URL(url);
-    return `${given.protocol}//${given.host}${given.pathname}` === rendererUrl(paths);
-  } catch {
-    return false;
-  }
 }
 
 /** Denies every permission request (camera, notifications from the page, etc.) once per app. */
@@ -63,13 +47,13 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
 
   const contents = window.webContents;
   contents.on('will-navigate', (event, url) => {
-    if (!isOwnRendererUrl(paths, url)) event.preventDefault();
+    if (!isAppEntryUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   // Links leave only through the bridge's openLink, by name; nothing opens a window.
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 
-  void window.loadURL(rendererUrl(paths));
+  void window.loadURL(APP_ENTRY);
   return window;
 }

@@ -7,6 +7,7 @@ import type {
   OverallState,
   SessionView,
   SnapshotView,
+  NotificationsView,
   TrayMenuItem,
   TrayModel,
 } from '../../src-shared/bridge';
@@ -19,6 +20,10 @@ export const TRAY_ACTIONS = {
   refresh: 'refresh',
   signIn: 'sign-in',
   signOut: 'sign-out',
+  pauseHour: 'pause:hour',
+  pauseTomorrow: 'pause:tomorrow',
+  pauseUntilResumed: 'pause:until-resumed',
+  resume: 'resume',
   quit: 'quit',
 } as const;
 
@@ -30,6 +35,8 @@ export interface TrayInputs {
   session: SessionView;
   snapshot: SnapshotView | null;
   connectivity: ConnectivityView;
+  /** Paused notifications show in the icon and the menu. */
+  notifications?: NotificationsView;
   now: number;
   /** IANA zone for clock times; the system zone when absent. */
   timeZone?: string;
@@ -38,12 +45,16 @@ export interface TrayInputs {
 /** Builds the tray model. Same inputs, same model: hosts re-render only on change. */
 export function buildTrayModel(inputs: TrayInputs): TrayModel {
   const state = overallState(inputs);
+  const deployments = deploymentItems(glance(inputs), inputs.now);
   const items: TrayMenuItem[] = [
     ...infoItems(inputs),
-    ...deploymentItems(glance(inputs)),
+    ...(deployments.length > 0 ? [separator('deployments'), ...deployments] : []),
+    separator('actions'),
     ...actionItems(inputs),
   ];
-  return { state, tooltip: tooltip(state, inputs), items };
+  const paused = isPaused(inputs.notifications, inputs.now);
+  const tip = tooltip(state, inputs) + (paused ? ' (notifications paused)' : '');
+  return { state, paused, tooltip: tip, items };
 }
 
 /**
@@ -97,7 +108,7 @@ function infoItems(inputs: TrayInputs): TrayMenuItem[] {
   const homelabs = snapshot?.user?.homelabs ?? [];
   const homelabItems = homelabs.map((h) => ({
     id: `homelab:${h.id}`,
-    label: `Homelab ${h.name}: ${h.status}`,
+    label: `Homelab ${h.name}: ${h.status}${seen(h.last_seen_at, inputs.now)}`,
     enabled: false,
   }));
   return [
@@ -109,13 +120,13 @@ function infoItems(inputs: TrayInputs): TrayMenuItem[] {
   ];
 }
 
-function deploymentItems(snapshot: SnapshotView | null): TrayMenuItem[] {
+function deploymentItems(snapshot: SnapshotView | null, now: number): TrayMenuItem[] {
   const latest = [...(snapshot?.deployments ?? [])]
     .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))
     .slice(0, TRAY_DEPLOYMENT_LIMIT);
   return latest.map((d) => ({
     id: `deployment:${d.id}`,
-    label: `${d.name} — ${statusWords(d)}`,
+    label: `${d.name} — ${statusWords(d)} · ${age(d.updated_at, now)}`,
     enabled: true,
     deploymentId: d.id,
   }));
@@ -130,16 +141,64 @@ function statusWords(d: Deployment): string {
 
 function actionItems(inputs: TrayInputs): TrayMenuItem[] {
   const signedIn = inputs.session.status === 'signed-in';
-  const busy = inputs.session.status === 'signing-in';
+  const busy = inputs.session.status === 'signing-in' || inputs.session.status === 'restoring';
   return [
     { id: TRAY_ACTIONS.open, label: 'Open kombify Tray', enabled: true },
     { id: TRAY_ACTIONS.deploy, label: 'Deploy a StackKit…', enabled: signedIn },
     { id: TRAY_ACTIONS.refresh, label: 'Refresh now', enabled: signedIn },
+    pauseItem(inputs),
+    separator('session'),
     signedIn
       ? { id: TRAY_ACTIONS.signOut, label: 'Sign out', enabled: true }
       : { id: TRAY_ACTIONS.signIn, label: 'Sign in…', enabled: !busy },
     { id: TRAY_ACTIONS.quit, label: 'Quit', enabled: true },
   ];
+}
+
+/** "Pause notifications ▸" while they run; "Resume notifications" while paused. */
+function pauseItem(inputs: TrayInputs): TrayMenuItem {
+  if (isPaused(inputs.notifications, inputs.now)) {
+    const until = inputs.notifications?.pausedUntil;
+    const label = until
+      ? `Resume notifications (paused until ${clock(until, inputs.timeZone)})`
+      : 'Resume notifications';
+    return { id: TRAY_ACTIONS.resume, label, enabled: true };
+  }
+  return {
+    id: 'pause',
+    label: 'Pause notifications',
+    enabled: true,
+    type: 'submenu',
+    children: [
+      { id: TRAY_ACTIONS.pauseHour, label: 'For an hour', enabled: true },
+      { id: TRAY_ACTIONS.pauseTomorrow, label: 'Until tomorrow', enabled: true },
+      { id: TRAY_ACTIONS.pauseUntilResumed, label: 'Until I resume them', enabled: true },
+    ],
+  };
+}
+
+function isPaused(notifications: NotificationsView | undefined, now: number): boolean {
+  if (!notifications) return false;
+  if (notifications.pausedIndefinitely) return true;
+  return notifications.pausedUntil !== null && Date.parse(notifications.pausedUntil) > now;
+}
+
+function separator(group: string): TrayMenuItem {
+  return { id: `separator:${group}`, label: '', enabled: false, type: 'separator' };
+}
+
+/** " — seen 3 min ago" for a homelab, nothing when the server never saw it. */
+function seen(lastSeenAt: string | null, now: number): string {
+  return lastSeenAt ? ` — seen ${age(lastSeenAt, now)}` : '';
+}
+
+/** A short age: "just now", "5 min ago", "3 h ago", "2 d ago". */
+function age(iso: string, now: number): string {
+  const seconds = Math.max(0, (now - Date.parse(iso)) / 1000);
+  if (!Number.isFinite(seconds) || seconds < 60) return 'just now';
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
+  return `${Math.floor(seconds / 86_400)} d ago`;
 }
 
 /** "updated 3 min ago", or when offline "offline — last update 14:05". */

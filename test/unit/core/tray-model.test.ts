@@ -23,7 +23,9 @@ function model(overrides: Partial<TrayInputs>) {
   });
 }
 
-const labels = (m: ReturnType<typeof model>) => m.items.map((i) => i.label);
+/** What a person reads in the menu: separators left out. */
+const labels = (m: ReturnType<typeof model>) =>
+  m.items.filter((i) => i.type !== 'separator').map((i) => i.label);
 
 describe('buildTrayModel', () => {
   it('is ok with account, plan, homelab, freshness, deployments and actions', () => {
@@ -33,10 +35,11 @@ describe('buildTrayModel', () => {
       'ada@example.org — Hobby plan',
       'Homelab basement: online',
       'Updated 3 min ago',
-      'stack-a — succeeded',
+      'stack-a — succeeded · 1 h ago',
       'Open kombify Tray',
       'Deploy a StackKit…',
       'Refresh now',
+      'Pause notifications',
       'Sign out',
       'Quit',
     ]);
@@ -47,7 +50,12 @@ describe('buildTrayModel', () => {
     const m = model({ session: { status: 'signed-out' } });
     expect(m.state).toBe('signed-out');
     expect(m.tooltip).toContain('Not signed in');
-    expect(m.items.filter((i) => i.enabled).map((i) => i.id)).toEqual(['open', 'sign-in', 'quit']);
+    expect(m.items.filter((i) => i.enabled).map((i) => i.id)).toEqual([
+      'open',
+      'pause',
+      'sign-in',
+      'quit',
+    ]);
     expect(m.items.some((i) => i.deploymentId)).toBe(false);
   });
 
@@ -55,7 +63,7 @@ describe('buildTrayModel', () => {
     const m = model({ snapshot: snapshot([deployment('a', 'succeeded'), deployment('b', 'odd')]) });
     expect(m.state).toBe('deploying');
     expect(m.tooltip).toContain('1 deployment in progress');
-    expect(labels(m)).toContain('stack-b — odd 40 %');
+    expect(labels(m)).toContain('stack-b — odd 40 % · 1 h ago');
   });
 
   it('is failed when the latest finished deployment failed, ok once a later one succeeds', () => {
@@ -110,6 +118,44 @@ describe('buildTrayModel', () => {
     const s = snapshot([]);
     const m = model({ snapshot: { ...s, user: { ...s.user!, homelabs: [] } } });
     expect(labels(m)).toContain('No homelab connected');
+  });
+
+  it('groups the menu with separators and says when a homelab was last seen', () => {
+    const s = snapshot([deployment('a', 'succeeded')]);
+    const homelab = { ...s.user!.homelabs[0]!, last_seen_at: '2026-12-03T12:01:00.000Z' };
+    const m = model({ snapshot: { ...s, user: { ...s.user!, homelabs: [homelab] } } });
+    expect(labels(m)).toContain('Homelab basement: online — seen 2 min ago');
+    expect(m.items.filter((i) => i.type === 'separator').map((i) => i.id)).toEqual([
+      'separator:deployments',
+      'separator:actions',
+      'separator:session',
+    ]);
+  });
+
+  it('offers to pause notifications, and to resume them while paused', () => {
+    const running = model({});
+    const pause = running.items.find((i) => i.id === 'pause');
+    expect(pause?.type).toBe('submenu');
+    expect(pause?.children?.map((c) => c.id)).toEqual([
+      'pause:hour',
+      'pause:tomorrow',
+      'pause:until-resumed',
+    ]);
+    expect(running.paused).toBe(false);
+
+    const pausedUntil = '2026-12-03T13:00:00.000Z';
+    const paused = model({ notifications: { pausedUntil, pausedIndefinitely: false } });
+    expect(paused.paused).toBe(true);
+    expect(paused.tooltip).toContain('notifications paused');
+    expect(labels(paused)).toContain('Resume notifications (paused until 13:00)');
+    expect(paused.items.some((i) => i.id === 'pause')).toBe(false);
+
+    const over = model({
+      notifications: { pausedUntil: '2026-12-03T12:00:00.000Z', pausedIndefinitely: false },
+    });
+    expect(over.paused).toBe(false);
+    const forever = model({ notifications: { pausedUntil: null, pausedIndefinitely: true } });
+    expect(labels(forever)).toContain('Resume notifications');
   });
 
   it('gives the same model for the same inputs', () => {

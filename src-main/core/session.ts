@@ -7,6 +7,7 @@ import type { KeychainView, SessionView } from '../../src-shared/bridge';
 import type { TokenResponse } from '../../src-shared/kombify-api';
 import type { AccessTokenProvider, AuthApi } from './api/client';
 import { ApiError, NotSignedInError, isTransient } from './api/errors';
+import type { Grant } from './auth/oidc';
 import type { Clock, Logger, SecretStore } from './ports';
 import { type Tokens, TokenVault, describe } from './token-vault';
 
@@ -18,24 +19,46 @@ export function keychainAccount(environment: { name: string; apiUrl: string }): 
 /** Why a session ended without the person asking. */
 export const SESSION_ENDED_REASON = 'Your session has ended. Sign in again to continue.';
 
+/** Why an API-key session ended. */
+export const API_KEY_REFUSED_REASON =
+  'kombify no longer accepts this API key. Create a new key in the dashboard and sign in again.';
+
+/** The issuer's side of browser and device sessions; kept narrow so tests can fake it. */
+export interface IssuerApi {
+  refresh(refreshToken: string): Promise<Grant>;
+  revoke(token: string, hint: 'access_token' | 'refresh_token'): Promise<void>;
+}
+
 /** Options of {@link Session}. */
 export interface SessionOptions {
   /** Keychain account, from {@link keychainAccount}. */
   account: string;
   secrets: SecretStore;
   api: AuthApi;
+  /** The OIDC issuer, for sessions from browser or device sign-in. */
+  issuer?: IssuerApi;
   clock: Clock;
   logger: Logger;
   /** Time box for every keychain call. Default 3 s. */
   keychainTimeoutMs?: number;
   /** Called after every change of session or keychain status. */
   onChange?: () => void;
+  /** Called once per session when it will end soon and cannot be refreshed. */
+  onExpiring?: (warning: string) => void;
 }
 
 /** Refresh this long before expiry: 20 % of the lifetime, at most 60 s. */
 function refreshMargin(tokens: Tokens): number {
   return Math.min(60_000, 0.2 * Math.max(0, tokens.expiresAt - tokens.obtainedAt));
 }
+
+/** Warn this long before an unrefreshable session ends: 5 min, or half a shorter lifetime. */
+function warningLead(tokens: Tokens): number {
+  return Math.min(5 * 60_000, 0.5 * Math.max(0, tokens.expiresAt - tokens.obtainedAt));
+}
+
+/** API keys do not expire on their own; this stands for "never" and survives JSON. */
+const NEVER = Number.MAX_SAFE_INTEGER;
 
 /** Sign-in state and tokens; the only holder of secrets in the core. */
 export class Session implements AccessTokenProvider {
@@ -44,6 +67,9 @@ export class Session implements AccessTokenProvider {
   #tokens: Tokens | null = null;
   #view: SessionView = { status: 'signed-out' };
   #refreshing: { tokens: Tokens; promise: Promise<Tokens> } | null = null;
+  /** The last refresh of the current tokens failed without a refusal (offline). */
+  #refreshFailing = false;
+  #warningTimer: unknown = null;
 
   constructor(options: SessionOptions) {
     this.#o = options;
@@ -67,6 +93,7 @@ export class Session implements AccessTokenProvider {
 
   /** Abandons keychain calls still waiting (at quit); tokens in memory are kept. */
   close(): void {
+    this.#clearWarning();
     this.#vault.close();
   }
 
@@ -76,15 +103,15 @@ export class Session implements AccessTokenProvider {
 
   /** Reads the stored sign-in. A keychain that fails leaves the person signed out, told why. */
   async restore(): Promise<void> {
-    // 'signing-in' while the keychain answers lets the tray show the cached glance meanwhile.
-    this.#set({ status: 'signing-in' });
+    // 'restoring' while the keychain answers lets the tray show the cached glance meanwhile.
+    this.#set({ status: 'restoring' });
     const stored = await this.#vault.read();
     // The person signed in while the keychain was slow: that sign-in wins.
     if (this.#tokens) return;
-    this.#tokens = stored;
     if (stored) {
-      this.#o.logger.info('sign-in restored from the keychain');
-      this.#set({ status: 'signed-in', email: stored.email, name: null });
+      this.#o.logger.info('sign-in restored from the keychain', { method: stored.method });
+      this.#adopt(stored);
+      this.#changed();
     } else {
       this.#set({ status: 'signed-out' });
     }
@@ -92,19 +119,54 @@ export class Session implements AccessTokenProvider {
 
   /** Email/password sign-in. On failure the previous state is kept and the error thrown. */
   async signIn(email: string, password: string): Promise<void> {
+    await this.#signInWith(async () => {
+      const reply = await this.#o.api.login(email, password);
+      return this.#tokensFrom(reply, email);
+    });
+  }
+
+  /** Adopts the tokens of a finished browser or device sign-in. */
+  async signInWithGrant(grant: Grant, method: 'browser' | 'device'): Promise<void> {
+    await this.#signInWith(async () => {
+      const email = grant.email ?? (await this.#o.api.identify({ bearer: grant.accessToken })).email;
+      return {
+        email,
+        method,
+        accessToken: grant.accessToken,
+        refreshToken: grant.refreshToken,
+        expiresAt: grant.expiresAt,
+        obtainedAt: this.#o.clock.now(),
+      };
+    });
+  }
+
+  /** Checks the key against the API, then keeps it like a token that never expires. */
+  async signInWithApiKey(apiKey: string): Promise<void> {
+    await this.#signInWith(async () => {
+      const user = await this.#o.api.identify({ apiKey });
+      return {
+        email: user.email,
+        method: 'api-key',
+        accessToken: apiKey,
+        refreshToken: null,
+        expiresAt: NEVER,
+        obtainedAt: this.#o.clock.now(),
+      };
+    });
+  }
+
+  async #signInWith(obtain: () => Promise<Tokens>): Promise<void> {
     const before = this.#view;
     if (!this.signedIn) this.#set({ status: 'signing-in' });
-    let reply: TokenResponse;
+    let tokens: Tokens;
     try {
-      reply = await this.#o.api.login(email, password);
+      tokens = await obtain();
     } catch (error) {
       this.#set(before);
       throw error;
     }
-    const tokens = this.#tokensFrom(reply, email);
-    this.#tokens = tokens;
-    this.#view = { status: 'signed-in', email, name: null };
-    this.#o.logger.info('signed in');
+    this.#adopt(tokens);
+    this.#o.logger.info('signed in', { method: tokens.method });
     // A sign-in is the person's explicit action: try the keychain again even if it failed before.
     await this.#vault.write(tokens, true);
     this.#changed();
@@ -113,11 +175,11 @@ export class Session implements AccessTokenProvider {
   /** Revokes on the server (best effort), forgets the tokens and wipes the keychain entry. */
   async signOut(): Promise<void> {
     const tokens = this.#tokens;
-    this.#tokens = null;
+    this.#forget();
     this.#set({ status: 'signed-out' });
     if (tokens) {
       try {
-        await this.#o.api.logout(tokens.accessToken);
+        await this.#revoke(tokens);
       } catch (error) {
         this.#o.logger.warn('server sign-out failed; the tokens expire on their own', {
           error: describe(error),
@@ -131,6 +193,7 @@ export class Session implements AccessTokenProvider {
 
   async accessToken(): Promise<string> {
     const tokens = this.#requireTokens();
+    if (!tokens.refreshToken) return tokens.accessToken;
     if (this.#o.clock.now() < tokens.expiresAt - refreshMargin(tokens)) return tokens.accessToken;
     try {
       return (await this.#refreshShared(tokens)).accessToken;
@@ -145,7 +208,19 @@ export class Session implements AccessTokenProvider {
     const tokens = this.#requireTokens();
     // Another caller already replaced the rejected token: use the new one, no second refresh.
     if (tokens.accessToken !== rejected) return tokens.accessToken;
+    if (!tokens.refreshToken) {
+      const reason = tokens.method === 'api-key' ? API_KEY_REFUSED_REASON : SESSION_ENDED_REASON;
+      this.#o.logger.warn('credential refused and cannot be refreshed; signing out', {
+        method: tokens.method,
+      });
+      await this.#end(reason);
+      throw new NotSignedInError(reason);
+    }
     return (await this.#refreshShared(tokens)).accessToken;
+  }
+
+  isApiKey(token: string): boolean {
+    return this.#tokens?.method === 'api-key' && this.#tokens.accessToken === token;
   }
 
   #requireTokens(): Tokens {
@@ -168,9 +243,9 @@ export class Session implements AccessTokenProvider {
   }
 
   async #refresh(tokens: Tokens): Promise<Tokens> {
-    let reply: TokenResponse;
+    let next: Tokens;
     try {
-      reply = await this.#o.api.refresh(tokens.refreshToken);
+      next = await this.#renew(tokens);
     } catch (error) {
       // A refusal for a session already replaced says nothing about the current one.
       if (this.#tokens !== tokens) throw new NotSignedInError();
@@ -180,29 +255,116 @@ export class Session implements AccessTokenProvider {
         throw new NotSignedInError(SESSION_ENDED_REASON);
       }
       this.#o.logger.info('refresh failed; keeping the session', { error: describe(error) });
+      this.#refreshFailing = true;
+      this.#scheduleWarning(tokens);
       throw error;
     }
     // Signed out (or signed in anew) while the refresh was in flight: do not resurrect.
     if (this.#tokens !== tokens) throw new NotSignedInError();
-    const next = this.#tokensFrom(reply, tokens.email);
-    this.#tokens = next;
+    this.#adopt(next);
     // Stored before anyone retries: the old refresh token is dead once used.
     await this.#vault.write(next, false);
-    this.#o.logger.debug('tokens refreshed');
+    this.#o.logger.debug('tokens refreshed', { method: next.method });
     this.#changed();
     return next;
   }
 
+  /** One refresh through the service that issued the tokens. */
+  async #renew(tokens: Tokens): Promise<Tokens> {
+    const refreshToken = tokens.refreshToken ?? '';
+    if (tokens.method === 'password') {
+      return this.#tokensFrom(await this.#o.api.refresh(refreshToken), tokens.email);
+    }
+    const grant = await this.#requireIssuer().refresh(refreshToken);
+    return {
+      email: tokens.email,
+      method: tokens.method,
+      accessToken: grant.accessToken,
+      // An issuer that does not rotate keeps the old refresh token valid.
+      refreshToken: grant.refreshToken ?? refreshToken,
+      expiresAt: grant.expiresAt,
+      obtainedAt: this.#o.clock.now(),
+    };
+  }
+
+  /** Ends the session at the service that issued it: logout, or revocation at the issuer. */
+  async #revoke(tokens: Tokens): Promise<void> {
+    // API keys are managed in the dashboard; signing out here only forgets the key.
+    if (tokens.method === 'api-key') return;
+    if (tokens.method === 'password') {
+      await this.#o.api.logout(tokens.accessToken);
+      return;
+    }
+    const issuer = this.#requireIssuer();
+    // Revoking the refresh token ends the whole grant; the access token goes too.
+    if (tokens.refreshToken) await issuer.revoke(tokens.refreshToken, 'refresh_token');
+    await issuer.revoke(tokens.accessToken, 'access_token');
+  }
+
+  #requireIssuer(): IssuerApi {
+    if (!this.#o.issuer) throw new Error('no OIDC issuer is configured for this environment');
+    return this.#o.issuer;
+  }
+
   async #end(reason: string): Promise<void> {
-    this.#tokens = null;
+    this.#forget();
     this.#set({ status: 'signed-out', reason });
     await this.#vault.wipe();
     this.#changed();
   }
 
+  /** Makes `tokens` the session's and shows it signed in. */
+  #adopt(tokens: Tokens): void {
+    this.#clearWarning();
+    this.#tokens = tokens;
+    this.#refreshFailing = false;
+    this.#view = { status: 'signed-in', email: tokens.email, name: null, method: tokens.method };
+    this.#scheduleWarning(tokens);
+  }
+
+  #forget(): void {
+    this.#clearWarning();
+    this.#tokens = null;
+    this.#refreshFailing = false;
+  }
+
+  /**
+   * A session without a refresh token, or whose refresh keeps failing, ends at
+   * expiry: say so a few minutes before, once, so nobody is surprised.
+   */
+  #scheduleWarning(tokens: Tokens): void {
+    if (tokens.expiresAt >= NEVER || this.#warningTimer !== null) return;
+    if (tokens.refreshToken && !this.#refreshFailing) return;
+    const at = tokens.expiresAt - warningLead(tokens);
+    this.#warningTimer = this.#o.clock.setTimeout(
+      () => this.#warn(tokens),
+      Math.max(0, at - this.#o.clock.now()),
+    );
+  }
+
+  #warn(tokens: Tokens): void {
+    this.#warningTimer = null;
+    if (this.#tokens !== tokens || this.#view.status !== 'signed-in') return;
+    if (tokens.refreshToken && !this.#refreshFailing) return;
+    const minutes = Math.max(1, Math.round((tokens.expiresAt - this.#o.clock.now()) / 60_000));
+    const when = `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const warning = tokens.refreshToken
+      ? `Your session ends ${when} unless kombify can be reached before then.`
+      : `Your session ends ${when}. Sign in again to stay signed in.`;
+    this.#o.logger.info('session will end soon', { minutes });
+    this.#set({ ...this.#view, expiryWarning: warning });
+    this.#o.onExpiring?.(warning);
+  }
+
+  #clearWarning(): void {
+    if (this.#warningTimer !== null) this.#o.clock.clearTimeout(this.#warningTimer);
+    this.#warningTimer = null;
+  }
+
   #tokensFrom(reply: TokenResponse, email: string): Tokens {
     return {
       email,
+      method: 'password',
       accessToken: reply.token,
       refreshToken: reply.refresh_token,
       expiresAt: Date.parse(reply.expires_at),
@@ -219,3 +381,4 @@ export class Session implements AccessTokenProvider {
     this.#o.onChange?.();
   }
 }
+

@@ -4,15 +4,19 @@
  * Once the keychain failed, only an explicit sign-in tries it again this run.
  */
 import { z } from 'zod';
-import type { KeychainView } from '../../src-shared/bridge';
+import type { KeychainView, SignInMethod } from '../../src-shared/bridge';
 import type { Clock, Logger, SecretStore } from './ports';
 import { TimeBoxExpired, timeBox } from './time-box';
 
 /** The tokens of one session, as the core keeps them in memory. */
 export interface Tokens {
   email: string;
+  /** How the person signed in; decides how the session refreshes and signs out. */
+  method: SignInMethod;
+  /** The bearer token, or the API key for `api-key` sessions. */
   accessToken: string;
-  refreshToken: string;
+  /** Null when the session cannot be refreshed (API key, or no `offline_access`). */
+  refreshToken: string | null;
   /** Epoch ms. */
   expiresAt: number;
   /** Epoch ms, to know the lifetime when deciding when to refresh. */
@@ -22,8 +26,10 @@ export interface Tokens {
 const StoredSecret = z.object({
   v: z.literal(1),
   email: z.string(),
+  // Absent in entries written before other sign-in methods existed: those were passwords.
+  method: z.enum(['password', 'browser', 'device', 'api-key']).default('password'),
   access_token: z.string().min(1),
-  refresh_token: z.string().min(1),
+  refresh_token: z.string().min(1).nullable(),
   expires_at: z.number(),
   obtained_at: z.number(),
 });
@@ -77,11 +83,12 @@ export class TokenVault {
     const json = JSON.stringify({
       v: 1,
       email: tokens.email,
+      method: tokens.method,
       access_token: tokens.accessToken,
       refresh_token: tokens.refreshToken,
       expires_at: tokens.expiresAt,
       obtained_at: tokens.obtainedAt,
-    } satisfies z.infer<typeof StoredSecret>);
+    } satisfies z.input<typeof StoredSecret>);
     try {
       await this.#call('save', () => this.#o.secrets.set(this.#o.account, json));
       this.#status = { status: 'ok' };
@@ -129,6 +136,7 @@ function parse(raw: string): Tokens | null {
   const s = parsed.data;
   return {
     email: s.email,
+    method: s.method,
     accessToken: s.access_token,
     refreshToken: s.refresh_token,
     expiresAt: s.expires_at,

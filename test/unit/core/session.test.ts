@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenResponse } from '../../../src-shared/kombify-api';
-import type { AuthApi } from '../../../src-main/core/api/client';
+import type { TokenResponse, User } from '../../../src-shared/kombify-api';
+import type { AuthApi, Credential } from '../../../src-main/core/api/client';
 import { ApiError, NetworkError, NotSignedInError } from '../../../src-main/core/api/errors';
 import type { SecretStore } from '../../../src-main/core/ports';
 import { SESSION_ENDED_REASON, Session, keychainAccount } from '../../../src-main/core/session';
@@ -13,6 +13,15 @@ import {
 } from '../support/fakes';
 
 const ACCOUNT = keychainAccount({ name: 'test', apiUrl: 'http://127.0.0.1:1/v1' });
+
+const identity: User = {
+  id: 'usr_1',
+  email: 'ada@example.org',
+  name: 'Ada',
+  plan: 'hobby',
+  quota: { stacks: { used: 0, limit: 3 }, tools: { used: 0, limit: 5 } },
+  homelabs: [],
+};
 
 /** An AuthApi that issues numbered tokens living `ttlMs` on the manual clock. */
 function fakeAuth(clock: ManualClock, ttlMs = 100_000) {
@@ -42,6 +51,12 @@ function fakeAuth(clock: ManualClock, ttlMs = 100_000) {
     async logout(accessToken: string) {
       api.logouts.push(accessToken);
     },
+    async identify(credential: Credential) {
+      if ('apiKey' in credential && credential.apiKey !== 'kmb_good_key') {
+        throw new ApiError(401, 'INVALID_TOKEN', 'API key is not valid.');
+      }
+      return identity;
+    },
   } satisfies AuthApi & Record<string, unknown>;
   return api;
 }
@@ -67,7 +82,12 @@ describe('Session', () => {
     const store = new MemorySecretStore();
     const { session } = setup(store);
     await session.signIn('ada@example.org', 'pw');
-    expect(session.view()).toEqual({ status: 'signed-in', email: 'ada@example.org', name: null });
+    expect(session.view()).toEqual({
+      status: 'signed-in',
+      email: 'ada@example.org',
+      name: null,
+      method: 'password',
+    });
     expect([...store.items.keys()]).toEqual(['test|http://127.0.0.1:1/v1']);
     const secret = JSON.parse(store.items.get(ACCOUNT)!) as Record<string, unknown>;
     expect(secret).toMatchObject({ access_token: 'access-1', refresh_token: 'refresh-1' });
@@ -277,7 +297,7 @@ describe('Session with a keychain that hangs or refuses', () => {
   it('starts signed out, told why, when reading the keychain hangs', async () => {
     const { session, clock } = setup(hangingSecretStore);
     const restoring = session.restore();
-    expect(session.view().status).toBe('signing-in');
+    expect(session.view().status).toBe('restoring');
     await clock.advance(3_000);
     await restoring;
     expect(session.view().status).toBe('signed-out');

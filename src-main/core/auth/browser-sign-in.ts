@@ -1,0 +1,185 @@
+/**
+ * Browser sign-in (RFC 8252): authorization code with PKCE in the system
+ * browser, redirected to a one-shot listener on 127.0.0.1. The listener
+ * answers only its callback path, accepts one valid callback, and closes on
+ * success, failure, cancel or timeout; its state and verifier die with it.
+ */
+import type { SignInFlowView } from '../../../src-shared/bridge';
+import {
+  type BrowserOpener,
+  type Clock,
+  type Logger,
+  type LoopbackListener,
+  type LoopbackReply,
+  type LoopbackRequest,
+  type LoopbackServer,
+  PortInUseError,
+} from '../ports';
+import { describe } from '../token-vault';
+import { type CodeChecks, type Grant, OidcAuth } from './oidc';
+import { returnPage } from './return-page';
+import {
+  signInCancelled,
+  signInDenied,
+  signInStateMismatch,
+  signInTimedOut,
+} from './sign-in-errors';
+
+/** The issuer calls a browser sign-in needs. */
+export type CodeIssuer = Pick<OidcAuth, 'authorizationUrl' | 'exchangeCode'>;
+
+/** Options of {@link BrowserSignIn}. */
+export interface BrowserSignInOptions {
+  issuer: CodeIssuer;
+  listener: LoopbackListener;
+  browser: BrowserOpener;
+  clock: Clock;
+  logger: Logger;
+  /** Give up after this long. Default 5 min. */
+  timeoutMs?: number;
+  /** Port to try first; 0 (default) lets the system choose. A taken port falls back to 0. */
+  port?: number;
+}
+
+export const CALLBACK_PATH = '/callback';
+
+/** One browser sign-in; `done` settles once with the grant or a BridgeFailure. */
+export class BrowserSignIn {
+  readonly done: Promise<Grant>;
+  readonly #o: BrowserSignInOptions;
+  readonly #startedAt: string;
+  #resolve!: (grant: Grant) => void;
+  #reject!: (error: Error) => void;
+  #server: LoopbackServer | null = null;
+  /** The bind in progress, so a cancel during it still closes what it binds. */
+  #listening: Promise<LoopbackServer> | null = null;
+  #checks: CodeChecks | null = null;
+  #timer: unknown = null;
+  #ended = false;
+  #exchanging = false;
+
+  constructor(options: BrowserSignInOptions) {
+    this.#o = options;
+    this.#startedAt = new Date(options.clock.now()).toISOString();
+    this.done = new Promise<Grant>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    // Callers may only look at `done` after start(); an early end must not be unhandled.
+    this.done.catch(() => undefined);
+  }
+
+  /** What the window shows while the browser is out. */
+  view(): SignInFlowView {
+    return { method: 'browser', status: 'waiting', startedAt: this.#startedAt };
+  }
+
+  /** Binds the listener and opens the browser; failures end the flow and are thrown. */
+  async start(): Promise<void> {
+    try {
+      this.#listening = this.#listen();
+      const server = await this.#listening;
+      this.#server = server;
+      if (this.#ended) {
+        await this.#closeServer();
+        return;
+      }
+      const redirect = `http://127.0.0.1:${server.port}${CALLBACK_PATH}`;
+      const checks = OidcAuth.newChecks(redirect);
+      this.#checks = checks;
+      const url = await this.#o.issuer.authorizationUrl(checks);
+      if (this.#ended) return;
+      this.#timer = this.#o.clock.setTimeout(
+        () => this.#fail(signInTimedOut(), 'timed out'),
+        this.#o.timeoutMs ?? 5 * 60_000,
+      );
+      this.#o.logger.info('browser sign-in started', { port: server.port });
+      await this.#o.browser.open(url);
+    } catch (error) {
+      this.#fail(error instanceof Error ? error : new Error(String(error)), 'could not start');
+      throw error;
+    }
+  }
+
+  /** Ends the flow: the listener closes, a late callback is refused. Resolves once closed. */
+  async cancel(): Promise<void> {
+    this.#fail(signInCancelled(), 'cancelled');
+    // A bind still under way finishes first, so its listener is closed before we return.
+    await this.#listening?.catch(() => null);
+    await this.#closeServer();
+  }
+
+  async #listen(): Promise<LoopbackServer> {
+    const handle = (request: LoopbackRequest) => this.#handle(request);
+    const port = this.#o.port ?? 0;
+    try {
+      return await this.#o.listener.listen(port, handle);
+    } catch (error) {
+      if (!(error instanceof PortInUseError) || port === 0) throw error;
+      this.#o.logger.info('loopback port taken; letting the system choose', { port });
+      return this.#o.listener.listen(0, handle);
+    }
+  }
+
+  #handle(request: LoopbackRequest): LoopbackReply {
+    if (request.url.pathname !== CALLBACK_PATH) return { status: 404, html: returnPage('missing') };
+    const params = request.url.searchParams;
+    const checks = this.#checks;
+    if (this.#ended || !checks) return { status: 400, html: returnPage('over') };
+    if (!params.has('state') && !params.has('code') && !params.has('error')) {
+      return { status: 400, html: returnPage('incomplete') };
+    }
+    // A callback after the one being exchanged (a reload, a double redirect): one exchange only.
+    if (this.#exchanging) return { status: 200, html: returnPage('done') };
+    if (params.get('state') !== checks.state) {
+      this.#fail(signInStateMismatch(), 'state mismatch');
+      return { status: 400, html: returnPage('mismatch') };
+    }
+    this.#exchanging = true;
+    const error = params.get('error');
+    if (error !== null) {
+      this.#fail(signInDenied(params.get('error_description') ?? error), 'refused');
+      return { status: 200, html: returnPage('denied') };
+    }
+    void this.#exchange(new URL(request.url), checks);
+    return { status: 200, html: returnPage('done') };
+  }
+
+  async #exchange(callback: URL, checks: CodeChecks): Promise<void> {
+    try {
+      const grant = await this.#o.issuer.exchangeCode(callback, checks);
+      if (this.#ended) return;
+      this.#settle();
+      this.#o.logger.info('browser sign-in finished');
+      this.#resolve(grant);
+    } catch (error) {
+      this.#fail(error instanceof Error ? error : new Error(String(error)), 'exchange failed');
+    }
+  }
+
+  #fail(error: Error, why: string): void {
+    if (this.#ended) return;
+    this.#settle();
+    this.#o.logger.info('browser sign-in ended', { why, error: describe(error) });
+    this.#reject(error);
+  }
+
+  /** Forgets the checks, stops the timer and closes the listener: nothing outlives the flow. */
+  #settle(): void {
+    this.#ended = true;
+    this.#checks = null;
+    if (this.#timer !== null) this.#o.clock.clearTimeout(this.#timer);
+    this.#timer = null;
+    void this.#closeServer();
+  }
+
+  async #closeServer(): Promise<void> {
+    const server = this.#server;
+    if (!server) return;
+    try {
+      await server.close();
+    } catch (error) {
+      this.#o.logger.warn('loopback listener did not close', { error: describe(error) });
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/** The ways a browser or device sign-in ends without a session, in words for the window. */
+import { BridgeFailure } from '../error-words';
+
+/** A sign-in that was cancelled: by the person, by a newer sign-in, or at quit. */
+export function signInCancelled(): BridgeFailure {
+  return new BridgeFailure({ code: 'SIGN_IN_CANCELLED', message: 'The sign-in was cancelled.' });
+}
+
+/** The browser came back with a `state` this sign-in did not send (RFC 6749 §10.12). */
+export function signInStateMismatch(): BridgeFailure {
+  return new BridgeFailure({
+    code: 'SIGN_IN_STATE_MISMATCH',
+    message:
+      'The browser answered for a different sign-in, so it was stopped for your safety. ' +
+      'Start the sign-in again from the app.',
+  });
+}
+
+/** The person (or the issuer) refused in the browser. */
+export function signInDenied(detail: string | null): BridgeFailure {
+  const why = detail ? ` (${detail.slice(0, 200)})` : '';
+  return new BridgeFailure({
+    code: 'SIGN_IN_DENIED',
+    message: `kombify did not allow the sign-in${why}. Start it again if that was a mistake.`,
+  });
+}
+
+/** Nobody finished the sign-in in time. */
+export function signInTimedOut(): BridgeFailure {
+  return new BridgeFailure({
+    code: 'SIGN_IN_TIMED_OUT',
+    message: 'The sign-in took too long and was stopped. Start it again when you are ready.',
+  });
+}
+
+/** The host cannot open a browser or listen on loopback. */
+export function signInNotSupported(what: string): BridgeFailure {
+  return new BridgeFailure({
+    code: 'NOT_SUPPORTED',
+    message: `${what} is not available in this app. Use another way to sign in.`,
+  });
+}

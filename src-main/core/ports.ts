@@ -27,6 +27,44 @@ export interface TrayView {
   render(model: TrayModel): void;
 }
 
+/** Opens a web page in the person's own browser (the system browser, not the app window). */
+export interface BrowserOpener {
+  open(url: string): Promise<void>;
+}
+
+/** One request that reached the loopback listener. */
+export interface LoopbackRequest {
+  method: string;
+  /** Path and query as received, resolved against the listener's own origin. */
+  url: URL;
+}
+
+/** What the loopback listener answers: a small HTML page. */
+export interface LoopbackReply {
+  status: number;
+  html: string;
+}
+
+/** A bound loopback listener; closing it refuses every later request. */
+export interface LoopbackServer {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Thrown by {@link LoopbackListener.listen} when the asked-for port is taken. */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  constructor(readonly port: number) {
+    super(`port ${port} on 127.0.0.1 is already in use`);
+  }
+}
+
+/** Binds an HTTP listener on 127.0.0.1 for the browser sign-in's redirect (RFC 8252). */
+export interface LoopbackListener {
+  /** `port` 0 picks a free one; a taken port rejects with {@link PortInUseError}. */
+  listen(port: number, handle: (request: LoopbackRequest) => LoopbackReply): Promise<LoopbackServer>;
+}
+
 export interface Clock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;

@@ -301,6 +301,13 @@ export interface AppView {
   tray: TrayModel;
   settings: Settings;
   notifications: NotificationsView;
+  /** Messages from the host about this machine, e.g. a desktop with no tray. */
+  notices?: NoticeView[];
+}
+
+export interface NoticeView {
+  id: string;
+  message: string;
 }
 
 /** A notification as raised by the core, also shown in the window by the browser host. */

@@ -13,17 +13,22 @@ import {
   type SessionView,
   type TrayModel,
   BridgeRequests,
-  DEFAULT_SETTINGS,
   isBridgeMethod,
 } from '../../src-shared/bridge';
 import { actionHandlers } from './actions';
 import { ApiClient } from './api/client';
+import type { Environment } from './auth/environments';
+import { issuerFor } from './auth/issuer';
+import { OidcAuth } from './auth/oidc';
+import { SignIns } from './auth/sign-ins';
 import { NotSignedInError } from './api/errors';
 import { BridgeFailure, toBridgeError } from './error-words';
-import { Poller } from './poller';
+import { NotificationCenter } from './notification-center';
 import {
+  type BrowserOpener,
   type Clock,
   type DocumentStore,
+  type LoopbackListener,
   type Logger,
   type Notifier,
   type SecretStore,
@@ -31,15 +36,14 @@ import {
   systemClock,
 } from './ports';
 import { SESSION_ENDED_REASON, Session, keychainAccount } from './session';
+import type { AppFocus, NetworkStatus, PowerEvents } from './ports';
+import type { SettingsDocument } from './settings-document';
 import { SnapshotBook } from './snapshot-book';
 import type { SnapshotDocument } from './snapshot-document';
+import { SyncEngine } from './sync/engine';
 import { buildTrayModel } from './tray-model';
 
-/** Which kombify Cloud this app talks to; part of the keychain account. */
-export interface Environment {
-  name: string;
-  apiUrl: string;
-}
+export type { Environment } from './auth/environments';
 
 /** Everything a host hands to the core. */
 export interface TrayCoreOptions {
@@ -51,9 +55,19 @@ export interface TrayCoreOptions {
   logger: Logger;
   clock?: Clock;
   fetch?: typeof fetch;
-  /** Quiet polling interval. Default 10 s. */
+  /** Settings and notification pause; kept in memory only when absent. */
+  settings?: DocumentStore<SettingsDocument>;
+  /** System sleep and wake: nothing is polled while asleep. */
+  power?: PowerEvents;
+  /** The network coming back: sync at once. */
+  network?: NetworkStatus;
+  /** The window gaining focus: sync at once. */
+  focus?: AppFocus;
+  /** Random source for jitter; tests pin it. */
+  random?: () => number;
+  /** Quiet polling interval; overrides the setting (development, tests). */
   pollIntervalMs?: number;
-  /** Polling interval while a deployment moves. Default 2 s. */
+  /** Shortest interval of a deployment in motion. Default 3 s. */
   activePollIntervalMs?: number;
   /** Time box per API request. Default 10 s. */
   requestTimeoutMs?: number;
@@ -61,26 +75,34 @@ export interface TrayCoreOptions {
   keychainTimeoutMs?: number;
   /** IANA zone for clock times in the tray; the system zone when absent. */
   timeZone?: string;
+  /** Opens the system browser; without it browser sign-in is not offered. */
+  browser?: BrowserOpener;
+  /** Listens on 127.0.0.1 for the browser sign-in's redirect. */
+  loopback?: LoopbackListener;
+  /** Browser sign-in gives up after this long. Default 5 min. */
+  signInTimeoutMs?: number;
 }
 
 type Handler = (payload: never) => Promise<unknown>;
-
-/** Placeholder while the contract runs ahead of the core (issues 4, 5, 7); none may remain. */
-const notYet = async (): Promise<never> => {
-  throw new BridgeFailure({ code: 'NOT_IMPLEMENTED', message: 'This is not available yet.' });
-};
 
 /** The app without a host: start it, show its view, forward bridge calls to it. */
 export class TrayCore {
   readonly #o: TrayCoreOptions;
   readonly #clock: Clock;
   readonly #log: Logger;
-  readonly #account: string;
+  // Environment, account, issuer, session and book change together in switchEnvironment().
+  #environment: Environment;
+  #account: string;
+  #oidc: OidcAuth;
   readonly #api: ApiClient;
-  readonly #session: Session;
-  readonly #poller: Poller;
-  readonly #book: SnapshotBook;
+  #session: Session;
+  readonly #signIns: SignIns;
+  readonly #poller: SyncEngine;
+  readonly #alerts: NotificationCenter;
+  #unwatch: Array<() => void> | null = null;
+  #book: SnapshotBook;
   readonly #listeners = new Set<(view: AppView) => void>();
+  readonly #notices = new Map<string, string>();
   #connectivity: ConnectivityView;
   #lastSession: SessionView['status'] = 'signed-out';
   #renderedTray = '';
@@ -90,12 +112,10 @@ export class TrayCore {
     this.#o = options;
     this.#clock = options.clock ?? systemClock;
     this.#log = options.logger.child('core');
+    this.#environment = options.environment;
     this.#account = keychainAccount(options.environment);
-    this.#book = new SnapshotBook({
-      store: options.snapshots,
-      account: this.#account,
-      logger: options.logger.child('snapshot'),
-    });
+    this.#book = this.#newBook();
+    this.#oidc = this.#newIssuer();
     this.#api = new ApiClient({
       baseUrl: options.environment.apiUrl,
       fetch: options.fetch,
@@ -104,25 +124,35 @@ export class TrayCore {
       auth: {
         accessToken: () => this.#session.accessToken(),
         refreshAfterRejection: (rejected) => this.#session.refreshAfterRejection(rejected),
+        isApiKey: (token) => this.#session.isApiKey(token),
       },
     });
-    this.#session = new Session({
-      account: this.#account,
-      secrets: options.secrets,
-      api: this.#api,
+    this.#session = this.#newSession();
+    this.#signIns = new SignIns({
+      session: () => this.#session,
+      issuer: () => this.#oidc,
+      listener: options.loopback,
+      browser: options.browser,
       clock: this.#clock,
-      logger: options.logger.child('session'),
-      keychainTimeoutMs: options.keychainTimeoutMs,
-      onChange: () => this.#sessionChanged(),
+      logger: options.logger.child('sign-in'),
+      browserTimeoutMs: options.signInTimeoutMs,
+      onChange: () => this.#changed(),
     });
-    this.#poller = new Poller({
+    this.#alerts = new NotificationCenter({
+      store: options.settings,
+      notifier: options.notifier,
+      clock: this.#clock,
+      logger: options.logger.child('notify'),
+      timeZone: options.timeZone,
+    });
+    this.#poller = new SyncEngine({
       source: this.#api,
       clock: this.#clock,
-      logger: options.logger.child('poller'),
-      intervalMs: options.pollIntervalMs,
+      logger: options.logger.child('sync'),
+      random: options.random,
       activeIntervalMs: options.activePollIntervalMs,
-      onSnapshot: (snapshot) => {
-        for (const event of this.#book.record(snapshot)) this.#notify(event);
+      onSnapshot: (snapshot, { away }) => {
+        this.#alerts.raise(this.#book.record(snapshot), away);
         this.#changed();
       },
       onConnectivity: (view) => {
@@ -135,18 +165,26 @@ export class TrayCore {
 
   /** Shows the cached glance, restores the sign-in, then starts polling. */
   async start(): Promise<void> {
+    this.#alerts.load();
+    this.#applySettings();
+    this.#watchSystem();
     this.#book.load();
-    // restore() reports 'signing-in' before its first await, so this renders the cached glance.
+    // restore() reports 'restoring' before its first await, so this renders the cached glance.
     await this.#session.restore();
-    if (this.#session.signedIn && !this.#stopped) this.#drop(this.#poller.start(), 'first poll');
+    if (this.#session.signedIn && !this.#stopped) {
+      this.#drop(this.#poller.start(this.#book.snapshot), 'first poll');
+    }
   }
 
   /** Stops polling and aborts requests in flight. Nothing of the core keeps running. */
   async stop(): Promise<void> {
     this.#stopped = true;
+    await this.#signIns.cancel();
     this.#api.close();
     this.#session.close();
     await this.#poller.stop();
+    for (const unwatch of this.#unwatch ?? []) unwatch();
+    this.#unwatch = [];
     this.#listeners.clear();
   }
 
@@ -155,16 +193,24 @@ export class TrayCore {
     const session = this.#sessionView();
     const tray = this.#trayModel(session);
     return {
-      environment: { name: this.#o.environment.name, apiUrl: this.#o.environment.apiUrl },
+      environment: { name: this.#environment.name, apiUrl: this.#environment.apiUrl },
       session,
       keychain: this.#session.keychain(),
       snapshot: this.#book.snapshot,
       connectivity: this.#connectivity,
       tray,
-      signIn: null,
-      settings: DEFAULT_SETTINGS,
-      notifications: { pausedUntil: null, pausedIndefinitely: false },
+      signIn: this.#signIns.view(),
+      settings: this.#alerts.settings,
+      notifications: this.#alerts.view(),
+      notices: [...this.#notices].map(([id, message]) => ({ id, message })),
     };
+  }
+
+  /** A host's message about this machine (null removes it), shown in the window. */
+  setNotice(id: string, message: string | null): void {
+    if (message === null) this.#notices.delete(id);
+    else this.#notices.set(id, message);
+    this.#changed();
   }
 
   /** Calls `listener` with the new view after every change; returns the unsubscribe. */
@@ -199,9 +245,13 @@ export class TrayCore {
     [M in BridgeMethod]: (payload: BridgeRequest<M>) => Promise<BridgeResponses[M]>;
   } = {
     getState: async () => this.view(),
-    signInWithPassword: async ({ email, password }) => {
-      await this.#session.signIn(email, password);
-      if (!this.#stopped) await this.#poller.start();
+    signInWithPassword: async ({ email, password }) =>
+      this.#signedInBy(this.#signIns.password(email, password)),
+    signInWithBrowser: async () => this.#signedInBy(this.#signIns.browser()),
+    signInWithDeviceCode: async () => this.#signedInBy(this.#signIns.device()),
+    signInWithApiKey: async ({ apiKey }) => this.#signedInBy(this.#signIns.apiKey(apiKey)),
+    cancelSignIn: async () => {
+      await this.#signIns.cancel();
       return this.view();
     },
     signOut: async () => {
@@ -211,7 +261,7 @@ export class TrayCore {
     },
     refresh: async () => {
       if (!this.#session.signedIn) throw new NotSignedInError();
-      await this.#poller.refreshNow();
+      await this.#poller.refresh('user');
       return this.view();
     },
     deployStackKit: async ({ stackkit, homelabId, requestId }) => {
@@ -222,7 +272,8 @@ export class TrayCore {
         requestId,
       );
       this.#log.info('deployment requested', { deploymentId: deployment.id, stackkit });
-      this.#drop(this.#poller.refreshNow(), 'refresh after deploy');
+      this.#book.remember(`deployment:${deployment.id}:created`);
+      this.#drop(this.#poller.refresh('user'), 'refresh after deploy');
       return deployment;
     },
     openLink: async () => {
@@ -232,20 +283,112 @@ export class TrayCore {
         message: 'Opening links is handled by the app window, not here.',
       });
     },
-    signInWithBrowser: notYet,
-    signInWithDeviceCode: notYet,
-    signInWithApiKey: notYet,
-    cancelSignIn: notYet,
-    updateSettings: notYet,
-    pauseNotifications: notYet,
-    resumeNotifications: notYet,
+    updateSettings: async (patch) => {
+      this.#alerts.update(patch);
+      this.#applySettings();
+      this.#changed();
+      return this.view();
+    },
+    pauseNotifications: async ({ for: choice }) => {
+      this.#alerts.pause(choice);
+      this.#changed();
+      return this.view();
+    },
+    resumeNotifications: async () => {
+      this.#alerts.resume();
+      this.#changed();
+      return this.view();
+    },
     ...actionHandlers({
       api: () => this.#api,
       logger: () => this.#o.logger,
       knownSubscriptionId: () => this.#book.snapshot?.subscription?.id ?? null,
-      refreshSoon: (what) => this.#drop(this.#poller.refreshNow(), what),
+      refreshSoon: (what) => this.#drop(this.#poller.refresh('user'), what),
     }),
   };
+
+  /**
+   * Runs the session for another kombify Cloud (Settings endpoint changed): a
+   * flow under way is cancelled, polling stops, and that environment's own
+   * keychain entry and cached glance are loaded. The old environment's sign-in
+   * stays stored under its own account, so credentials never mix.
+   */
+  async switchEnvironment(environment: Environment): Promise<void> {
+    const same = environment.name === this.#environment.name;
+    if (same && environment.apiUrl === this.#environment.apiUrl) return;
+    await this.#signIns.cancel();
+    await this.#poller.stop();
+    this.#poller.reset();
+    this.#session.close();
+    this.#environment = environment;
+    this.#account = keychainAccount(environment);
+    this.#api.useBaseUrl(environment.apiUrl);
+    this.#oidc = this.#newIssuer();
+    this.#book = this.#newBook();
+    this.#session = this.#newSession();
+    this.#lastSession = 'signed-out';
+    this.#connectivity = this.#poller.connectivity();
+    this.#log.info('environment switched', { environment: environment.name });
+    await this.start();
+  }
+
+  async #signedInBy(signingIn: Promise<void>): Promise<AppView> {
+    await signingIn;
+    if (!this.#stopped) await this.#poller.start(this.#book.snapshot);
+    return this.view();
+  }
+
+  /** The polling setting in force, unless the host fixed an interval. */
+  #applySettings(): void {
+    const { quietIntervalSeconds } = this.#alerts.settings.polling;
+    this.#poller.setQuietInterval(this.#o.pollIntervalMs ?? quietIntervalSeconds * 1000);
+  }
+
+  /** Listens to sleep, wake, network and focus once per core, however often start runs. */
+  #watchSystem(): void {
+    if (this.#unwatch !== null) return;
+    const { power, network, focus } = this.#o;
+    const refresh = (why: 'focus' | 'network') => () => this.#drop(this.#poller.refresh(why), why);
+    this.#unwatch = [
+      power?.onSuspend(() => this.#poller.suspend()),
+      power?.onResume(() => this.#poller.resume()),
+      network?.onOnline(refresh('network')),
+      focus?.onFocus(refresh('focus')),
+    ].filter((u): u is () => void => u !== undefined);
+  }
+
+  #newSession(): Session {
+    return new Session({
+      account: this.#account,
+      secrets: this.#o.secrets,
+      api: this.#api,
+      issuer: { refresh: (t) => this.#oidc.refresh(t), revoke: (t, h) => this.#oidc.revoke(t, h) },
+      clock: this.#clock,
+      logger: this.#o.logger.child('session'),
+      keychainTimeoutMs: this.#o.keychainTimeoutMs,
+      onChange: () => this.#sessionChanged(),
+      onExpiring: (warning) =>
+        this.#notify({
+          key: `session:expiring:${this.#clock.now()}`,
+          kind: 'session-expiring',
+          title: 'Your kombify session ends soon',
+          body: warning,
+        }),
+    });
+  }
+
+  #newIssuer(): OidcAuth {
+    const issuer = issuerFor(this.#environment.apiUrl);
+    return new OidcAuth({ issuer, clock: this.#clock, fetch: this.#o.fetch });
+  }
+
+  #newBook(): SnapshotBook {
+    return new SnapshotBook({
+      store: this.#o.snapshots,
+      account: this.#account,
+      logger: this.#o.logger.child('snapshot'),
+    });
+  }
 
   #sessionView(): SessionView {
     const view = this.#session.view();
@@ -261,12 +404,12 @@ export class TrayCore {
       connectivity: this.#connectivity,
       now: this.#clock.now(),
       timeZone: this.#o.timeZone,
+      paused: this.#alerts.paused(),
     });
   }
 
   #notify(event: NotificationView): void {
-    const shown = this.#o.notifier.notify(event);
-    this.#log.info('notification raised', { key: event.key, shown });
+    this.#alerts.show(event);
   }
 
   #sessionChanged(): void {

@@ -2,44 +2,44 @@
  * The Electron host: one instance, a tray, native notifications and a locked
  * down window, all adapters around the same core the browser host runs.
  */
-import type { BrowserWindow } from 'electron';
-import { app, ipcMain, nativeTheme, shell } from 'electron';
+import * as electron from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { OverallState } from '../../src-shared/bridge';
+import type { AppView, NavigationView } from '../../src-shared/bridge';
 import { TRAY_ACTIONS } from '../core/tray-model';
 import { createHostCore, resolveEnvironment, type HostCore } from '../host/compose';
+import { setLinuxAutostart } from '../node/autostart';
+import { NO_TRAY_MESSAGE, checkTrayHost } from '../node/tray-host-check';
 import { APP_ID } from './app-identity';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { isAppEntryUrl } from './app-url';
 import { registerIpcBridge, sendBridgeEvent } from './ipc';
 import { ElectronNotifier } from './notifier';
 import { ElectronTrayView } from './tray';
+import { trayIconFile } from './tray-icons';
 import { startUpdateChecks } from './updater';
-import { createMainWindow, hardenSessions, type WindowPaths } from './window';
-import { registerAppScheme, serveAppScheme } from './app-protocol';
-import { isAppEntryUrl } from './app-url';
+import { createMainWindow, hardenSessions, positionNearTray } from './window';
 
+const { app, ipcMain, nativeTheme, screen, shell } = electron;
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
-const paths: WindowPaths = {
-  preload: join(here, 'preload.cjs'),
-  icon: join(here, '..', 'icons', 'icon.png'),
-};
+const iconsDir = join(here, '..', 'icons');
+const preload = join(here, 'preload.cjs');
+const appIcon = join(iconsDir, 'icon.png');
 
-let window: BrowserWindow | null = null;
+let window: Electron.BrowserWindow | null = null;
 let quitting = false;
 
-function iconFor(state: OverallState): string {
-  const name = `tray-${state}`;
-  if (process.platform === 'darwin') return join(here, '..', 'icons', `${name}Template.png`);
-  const theme = nativeTheme.shouldUseDarkColors ? 'dark' : 'light';
-  return join(here, '..', 'icons', `${name}-${theme}.png`);
-}
-
-/** Shows the one window, creating it if it was never opened or was destroyed. */
-function showWindow(host: HostCore): BrowserWindow {
+/** Shows the one window, creating it if needed, and optionally moves it to an item. */
+function showWindow(host: HostCore, tray: ElectronTrayView, to?: NavigationView): void {
   if (!window || window.isDestroyed()) {
-    window = createMainWindow(paths);
-    const created = window;
+    const trayBounds = tray.bounds();
+    const display = trayBounds
+      ? screen.getDisplayNearestPoint({ x: trayBounds.x, y: trayBounds.y })
+      : screen.getPrimaryDisplay();
+    const position = positionNearTray(trayBounds, display.workArea) ?? undefined;
+    const created = createMainWindow(electron, { preload, icon: appIcon, position });
+    window = created;
     created.once('ready-to-show', () => created.show());
     // Closing the window keeps the app in the tray; Quit really quits.
     created.on('close', (event) => {
@@ -47,30 +47,51 @@ function showWindow(host: HostCore): BrowserWindow {
       event.preventDefault();
       created.hide();
     });
-    created.webContents.on('did-finish-load', () =>
-      sendBridgeEvent(created.webContents, 'state', host.core.view()),
-    );
+    created.webContents.on('did-finish-load', () => {
+      sendBridgeEvent(created.webContents, 'state', host.core.view());
+      if (to) sendBridgeEvent(created.webContents, 'navigate', to);
+    });
   } else {
     window.show();
+    if (to) sendBridgeEvent(window.webContents, 'navigate', to);
   }
   window.focus();
-  return window;
 }
 
-function onTrayAction(host: HostCore, itemId: string): void {
+function onTrayAction(host: HostCore, tray: ElectronTrayView, itemId: string, id?: string) {
+  const call = (method: string, payload?: unknown) => void host.core.handle(method, payload);
   switch (itemId) {
     case TRAY_ACTIONS.refresh:
-      void host.core.handle('refresh', undefined);
-      return;
+      return call('refresh');
     case TRAY_ACTIONS.signOut:
-      void host.core.handle('signOut', undefined);
-      return;
+      return call('signOut');
+    case TRAY_ACTIONS.pauseHour:
+      return call('pauseNotifications', { for: 'hour' });
+    case TRAY_ACTIONS.pauseTomorrow:
+      return call('pauseNotifications', { for: 'tomorrow' });
+    case TRAY_ACTIONS.pauseUntilResumed:
+      return call('pauseNotifications', { for: 'until-resumed' });
+    case TRAY_ACTIONS.resume:
+      return call('resumeNotifications');
     case TRAY_ACTIONS.quit:
-      app.quit();
-      return;
+      return app.quit();
+    case TRAY_ACTIONS.deploy:
+      return showWindow(host, tray, { screen: 'stackkits' });
+    case TRAY_ACTIONS.signIn:
+      return showWindow(host, tray, { screen: 'sign-in' });
     default:
-      // Open, Deploy, Sign in and a deployment all lead to the window.
-      showWindow(host);
+      // Open, and any deployment: a deployment opens on its own item.
+      return showWindow(host, tray, id ? { screen: 'deployments', deploymentId: id } : undefined);
+  }
+}
+
+/** Keeps the login item in step with the setting, on every system. */
+async function applyStartAtLogin(enabled: boolean): Promise<void> {
+  if (process.platform === 'linux') {
+    // An AppImage moves with its file; APPIMAGE names the file, execPath a temporary mount.
+    await setLinuxAutostart(enabled, [process.env.APPIMAGE ?? process.execPath]);
+  } else {
+    app.setLoginItemSettings({ openAtLogin: enabled });
   }
 }
 
@@ -84,21 +105,29 @@ async function main(): Promise<void> {
   app.setAppUserModelId(APP_ID);
   registerAppScheme();
   await app.whenReady();
-  hardenSessions();
+  hardenSessions(electron);
   serveAppScheme(rendererDir);
 
   let host: HostCore | null = null;
   const tray = new ElectronTrayView({
-    iconFor,
-    onAction: (itemId) => host && onTrayAction(host, itemId),
+    electron,
+    iconPath: (name) =>
+      join(iconsDir, trayIconFile(name, process.platform, nativeTheme.shouldUseDarkColors)),
+    onAction: (itemId, id) => host && onTrayAction(host, tray, itemId, id),
   });
   host = await createHostCore({
     dataDir: app.getPath('userData'),
     environment: resolveEnvironment(process.env, app.isPackaged),
-    notifier: new ElectronNotifier(() => host && showWindow(host), paths.icon),
+    notifier: new ElectronNotifier(
+      electron,
+      (n) =>
+        host && showWindow(host, tray, { screen: 'deployments', deploymentId: n.deploymentId }),
+      appIcon,
+    ),
     tray,
   });
   const started = host;
+  const log = started.logger.child('shell');
 
   registerIpcBridge({
     ipcMain,
@@ -108,10 +137,19 @@ async function main(): Promise<void> {
     isTrustedUrl: isAppEntryUrl,
     opener: shell,
   });
-  started.core.subscribe((view) => sendBridgeEvent(window?.webContents ?? null, 'state', view));
+  let startAtLogin: boolean | null = null;
+  started.core.subscribe((view: AppView) => {
+    sendBridgeEvent(window?.webContents ?? null, 'state', view);
+    if (view.settings.startAtLogin !== startAtLogin) {
+      startAtLogin = view.settings.startAtLogin;
+      applyStartAtLogin(startAtLogin).catch((error: unknown) =>
+        log.warn('could not change start at login', { error: String(error) }),
+      );
+    }
+  });
 
-  app.on('second-instance', () => showWindow(started));
-  app.on('activate', () => showWindow(started));
+  app.on('second-instance', () => showWindow(started, tray));
+  app.on('activate', () => showWindow(started, tray));
   // Keep running in the tray when the last window closes.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
@@ -129,7 +167,15 @@ async function main(): Promise<void> {
     logger: started.logger.child('updater'),
   });
   app.once('will-quit', stopUpdates);
-  if (started.core.view().session.status !== 'signed-in') showWindow(started);
+
+  const trayHost = process.platform === 'linux' ? await checkTrayHost() : 'available';
+  if (trayHost === 'missing') {
+    log.warn('no tray host on this desktop; opening the window instead');
+    started.core.setNotice('no-tray', NO_TRAY_MESSAGE);
+    showWindow(started, tray);
+  } else if (started.core.view().session.status === 'signed-out') {
+    showWindow(started, tray, { screen: 'sign-in' });
+  }
 }
 
 void main();

@@ -3,18 +3,26 @@
  * model. The menu is rebuilt only when the model changes; actions are routed
  * back by item id so the core's model stays plain data.
  */
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
-import type { OverallState, TrayModel } from '../../src-shared/bridge';
+import type * as Electron from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { TrayMenuItem, TrayModel } from '../../src-shared/bridge';
 import type { TrayView } from '../core/ports';
+import type { TrayIconName } from './tray-icons';
+import { trayIconName } from './tray-icons';
+
+/** The part of Electron the tray needs; main passes the real module, tests a fake. */
+export type TrayElectron = Pick<typeof Electron, 'Tray' | 'Menu' | 'nativeImage'>;
 
 export interface ElectronTrayOptions {
-  iconFor: (state: OverallState) => string;
+  electron: TrayElectron;
+  iconPath: (name: TrayIconName) => string;
   onAction: (itemId: string, deploymentId?: string) => void;
 }
 
 export class ElectronTrayView implements TrayView {
-  #tray: Tray | null = null;
-  #last = '';
+  #tray: Electron.Tray | null = null;
+  #lastModel = '';
+  #lastIcon = '';
   readonly #options: ElectronTrayOptions;
 
   constructor(options: ElectronTrayOptions) {
@@ -23,34 +31,52 @@ export class ElectronTrayView implements TrayView {
 
   render(model: TrayModel): void {
     const key = JSON.stringify(model);
-    if (key === this.#last) return;
-    this.#last = key;
-    const icon = nativeImage.createFromPath(this.#options.iconFor(model.state));
+    if (key === this.#lastModel) return;
+    this.#lastModel = key;
+    const { Tray, Menu, nativeImage } = this.#options.electron;
+    const iconName = trayIconName(model);
+    const icon = nativeImage.createFromPath(this.#options.iconPath(iconName));
     if (!this.#tray) this.#tray = new Tray(icon);
-    else this.#tray.setImage(icon);
+    else if (iconName !== this.#lastIcon) this.#tray.setImage(icon);
+    this.#lastIcon = iconName;
     this.#tray.setToolTip(model.tooltip);
-    this.#tray.setContextMenu(Menu.buildFromTemplate(toTemplate(model, this.#options.onAction)));
+    this.#tray.setContextMenu(
+      Menu.buildFromTemplate(toTemplate(model.items, this.#options.onAction)),
+    );
+  }
+
+  /** Where the icon is on screen, for placing the window next to it. */
+  bounds(): Electron.Rectangle | null {
+    return this.#tray?.getBounds() ?? null;
   }
 
   destroy(): void {
     this.#tray?.destroy();
     this.#tray = null;
+    this.#lastModel = '';
   }
 }
 
-/** Menu template from the model; a separator is an item whose id starts with "separator". */
+/** Menu template from the model's items, separators and submenus included. */
 export function toTemplate(
-  model: TrayModel,
+  items: TrayMenuItem[],
   onAction: ElectronTrayOptions['onAction'],
 ): MenuItemConstructorOptions[] {
-  return model.items.map((item) =>
-    item.id.startsWith('separator')
-      ? { type: 'separator' }
-      : {
-          id: item.id,
-          label: item.label,
-          enabled: item.enabled,
-          click: () => onAction(item.id, item.deploymentId),
-        },
-  );
+  return items.map((item) => {
+    if (item.type === 'separator') return { type: 'separator' };
+    if (item.type === 'submenu') {
+      return {
+        id: item.id,
+        label: item.label,
+        enabled: item.enabled,
+        submenu: toTemplate(item.children ?? [], onAction),
+      };
+    }
+    return {
+      id: item.id,
+      label: item.label,
+      enabled: item.enabled,
+      click: () => onAction(item.id, item.deploymentId),
+    };
+  });
 }

@@ -404,7 +404,7 @@ export class TrayCore {
       connectivity: this.#connectivity,
       now: this.#clock.now(),
       timeZone: this.#o.timeZone,
-      paused: this.#alerts.paused(),
+      notifications: this.#alerts.view(),
     });
   }
 

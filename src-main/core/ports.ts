@@ -86,3 +86,22 @@ export const systemClock: Clock = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/** Stops listening; calling it twice is harmless. */
+export type Unsubscribe = () => void;
+
+/** System sleep and wake (Electron's powerMonitor). Nothing is polled while asleep. */
+export interface PowerEvents {
+  onSuspend(listener: () => void): Unsubscribe;
+  onResume(listener: () => void): Unsubscribe;
+}
+
+/** The network coming back is a reason to sync at once instead of waiting out a backoff. */
+export interface NetworkStatus {
+  onOnline(listener: () => void): Unsubscribe;
+}
+
+/** The window gaining focus: the person is looking, so the glance should be fresh. */
+export interface AppFocus {
+  onFocus(listener: () => void): Unsubscribe;
+}

@@ -67,6 +67,14 @@ export class SnapshotBook {
     return changes.events;
   }
 
+  /**
+   * Marks an event as already known without raising it: a deployment the
+   * person started here needs no "started" notification. Saved with the next snapshot.
+   */
+  remember(key: string): void {
+    if (!this.#notifiedKeys.includes(key)) this.#notifiedKeys = [...this.#notifiedKeys, key];
+  }
+
   /** Forgets the account's glance (sign-out); the next snapshot is a fresh baseline. */
   forget(): void {
     this.#snapshot = null;

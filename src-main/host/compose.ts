@@ -5,7 +5,15 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { TrayCore, type Environment } from '../core/app';
-import type { Logger, Notifier, TrayView } from '../core/ports';
+import type {
+  AppFocus,
+  Logger,
+  NetworkStatus,
+  Notifier,
+  PowerEvents,
+  TrayView,
+} from '../core/ports';
+import { SettingsDocumentSchema } from '../core/settings-document';
 import { SnapshotDocumentSchema } from '../core/snapshot-document';
 import { createJsonDocumentStore } from '../node/json-document-store';
 import { createKeytarSecretStore } from '../node/keytar-secret-store';
@@ -42,6 +50,12 @@ export interface HostCoreOptions {
   notifier: Notifier;
   tray: TrayView;
   pollIntervalMs?: number;
+  /** Sleep and wake (Electron's powerMonitor); nothing is polled while asleep. */
+  power?: PowerEvents;
+  /** The network coming back. */
+  network?: NetworkStatus;
+  /** The window gaining focus. */
+  focus?: AppFocus;
   /** Also log to stderr (the browser host in a terminal). */
   logToStderr?: boolean;
 }
@@ -66,10 +80,19 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
       schema: SnapshotDocumentSchema,
       logger: logger.child('snapshot'),
     }),
+    settings: createJsonDocumentStore({
+      cwd: options.dataDir,
+      configName: 'settings',
+      schema: SettingsDocumentSchema,
+      logger: logger.child('settings'),
+    }),
     notifier: options.notifier,
     tray: options.tray,
     logger,
     pollIntervalMs: options.pollIntervalMs,
+    power: options.power,
+    network: options.network,
+    focus: options.focus,
   });
   return {
     core,

@@ -61,6 +61,8 @@ export interface ApiClientOptions {
   /** Time box per request, body included. Default 10 s. */
   timeoutMs?: number;
   clock?: Clock;
+  /** Told the plan's per-minute limit whenever a reply carries `X-RateLimit-Limit`. */
+  onRateLimit?: (limitPerMinute: number) => void;
 }
 
 interface RequestSpec<S extends z.ZodType | null> {
@@ -84,6 +86,9 @@ export class ApiClient implements AuthApi {
   readonly #clock: Clock;
   readonly #pending = new Set<AbortController>();
   #closed = false;
+  /** Last ETag and body per GET path, so an unchanged resource costs a 304 and no body. */
+  readonly #etags = new Map<string, { etag: string; text: string }>();
+  readonly #onRateLimit: ((limitPerMinute: number) => void) | undefined;
 
   constructor(options: ApiClientOptions) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -92,6 +97,7 @@ export class ApiClient implements AuthApi {
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#clock = options.clock ?? systemClock;
+    this.#onRateLimit = options.onRateLimit;
   }
 
   /** Aborts every request in flight and refuses new ones: nothing keeps running after quit. */
@@ -234,8 +240,12 @@ export class ApiClient implements AuthApi {
         signal: controller.signal,
         redirect: 'error',
       });
+      this.#noteRateLimit(response);
+      const cached = spec.method === 'GET' ? this.#etags.get(spec.path) : undefined;
+      if (response.status === 304 && cached) return this.#parse(spec, 200, cached.text);
       const text = await response.text();
       if (!response.ok) throw this.#errorFrom(response, text, spec.path);
+      this.#rememberEtag(spec, response, text);
       return this.#parse(spec, response.status, text);
     } catch (error) {
       if (this.#closed) throw new NetworkError('the app is shutting down', { cause: error });
@@ -251,8 +261,27 @@ export class ApiClient implements AuthApi {
     }
   }
 
+  #noteRateLimit(response: Response): void {
+    const limit = Number(response.headers.get('x-ratelimit-limit'));
+    if (this.#onRateLimit && Number.isInteger(limit) && limit > 0) this.#onRateLimit(limit);
+  }
+
+  #rememberEtag(spec: RequestSpec<z.ZodType | null>, response: Response, text: string): void {
+    const etag = response.headers.get('etag');
+    if (spec.method !== 'GET' || response.status !== 200 || !etag) return;
+    this.#etags.delete(spec.path);
+    this.#etags.set(spec.path, { etag, text });
+    // Oldest first in a Map: drop them so deployments polled once do not pile up.
+    for (const path of this.#etags.keys()) {
+      if (this.#etags.size <= MAX_ETAGS) break;
+      this.#etags.delete(path);
+    }
+  }
+
   #headers(spec: RequestSpec<z.ZodType | null>): Record<string, string> {
     const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
+    const etag = spec.method === 'GET' ? this.#etags.get(spec.path)?.etag : undefined;
+    if (etag !== undefined) headers['If-None-Match'] = etag;
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     if (spec.bearer !== undefined) headers.Authorization = `Bearer ${spec.bearer}`;
     if (spec.apiKey !== undefined) headers['X-API-Key'] = spec.apiKey;
@@ -290,6 +319,9 @@ export class ApiClient implements AuthApi {
     return new ApiError(response.status, code, message, requestId ?? null, retryAt);
   }
 }
+
+/** Paths whose ETag is kept: the list, account, plan and the deployments in motion. */
+const MAX_ETAGS = 64;
 
 function parseJson(text: string): unknown {
   try {

@@ -53,11 +53,11 @@ describe('detectChanges', () => {
     expect(again.events).toEqual([]);
   });
 
-  it('treats unknown statuses as in progress', () => {
+  it('treats unknown statuses as in progress: a new one is "started", never final', () => {
     const after = snapshot([deployment('a', 'warming-up')]);
     const result = detectChanges(snapshot([]), after, []);
-    expect(result.events).toEqual([]);
-    expect(result.notifiedKeys).toEqual([]);
+    expect(result.events.map((e) => e.kind)).toEqual(['deployment-created']);
+    expect(result.notifiedKeys).toEqual(['deployment:a:created']);
   });
 
   it('raises failed and then succeeded for a redeployed id', () => {

@@ -1,0 +1,113 @@
+/**
+ * Settings, the notification pause and the rules, in one place for the core:
+ * events from a sync come in, at most one notification goes out, and what
+ * the window shows about notifications comes from here.
+ */
+import type {
+  NotificationView,
+  NotificationsView,
+  Settings,
+  SettingsPatch,
+} from '../../src-shared/bridge';
+import {
+  notificationsToShow,
+  isPaused,
+  pauseFor,
+  pauseView,
+  NOT_PAUSED,
+} from './notification-rules';
+import type { Clock, DocumentStore, Logger, Notifier } from './ports';
+import { SettingsBook } from './settings-book';
+import type { SettingsDocument } from './settings-document';
+
+/** Options of {@link NotificationCenter}. */
+export interface NotificationCenterOptions {
+  /** Where settings live; in memory only when absent (tests, tools). */
+  store?: DocumentStore<SettingsDocument>;
+  notifier: Notifier;
+  clock: Clock;
+  logger: Logger;
+  timeZone?: string;
+}
+
+/** Holds settings and pause, applies the rules, raises notifications. */
+export class NotificationCenter {
+  readonly #o: NotificationCenterOptions;
+  readonly #book: SettingsBook;
+  #unsupported = false;
+
+  constructor(options: NotificationCenterOptions) {
+    this.#o = options;
+    this.#book = new SettingsBook({
+      store: options.store ?? memoryStore(),
+      logger: options.logger,
+    });
+  }
+
+  get settings(): Settings {
+    return this.#book.settings;
+  }
+
+  load(): void {
+    this.#book.load();
+  }
+
+  /** What the window shows: the pause in force, and whether the system shows notifications. */
+  view(): NotificationsView {
+    const view = pauseView(this.#book.pause, this.#o.clock.now());
+    return this.#unsupported ? { ...view, unsupported: true } : view;
+  }
+
+  paused(): boolean {
+    return isPaused(this.#book.pause, this.#o.clock.now());
+  }
+
+  update(patch: SettingsPatch): Settings {
+    return this.#book.update(patch);
+  }
+
+  pause(choice: 'hour' | 'tomorrow' | 'until-resumed'): void {
+    this.#book.setPause(pauseFor(choice, this.#o.clock.now()));
+    this.#o.logger.info('notifications paused', { choice });
+  }
+
+  resume(): void {
+    this.#book.setPause(NOT_PAUSED);
+    this.#o.logger.info('notifications resumed');
+  }
+
+  /** The events of one sync, through the rules; `away` after a long sleep or offline spell. */
+  raise(events: NotificationView[], away: boolean): void {
+    const decision = notificationsToShow(events, {
+      settings: this.#book.settings.notifications,
+      pause: this.#book.pause,
+      now: this.#o.clock.now(),
+      away,
+      timeZone: this.#o.timeZone,
+    });
+    if (decision.held) {
+      this.#o.logger.info('notifications held', { why: decision.held, events: events.length });
+    }
+    for (const notification of decision.show) this.show(notification);
+  }
+
+  /** Shows one notification as it is (also for session news, which no rule holds back). */
+  show(notification: NotificationView): void {
+    const shown = this.#o.notifier.notify(notification);
+    this.#unsupported = !shown;
+    this.#o.logger.info('notification raised', { key: notification.key, shown });
+  }
+}
+
+function memoryStore(): DocumentStore<SettingsDocument> {
+  let document: SettingsDocument | null = null;
+  return {
+    load: () => document,
+    save: (value) => {
+      document = value;
+    },
+    clear: () => {
+      document = null;
+    },
+  };
+}

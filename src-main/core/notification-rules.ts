@@ -1,0 +1,158 @@
+/**
+ * Which of the events of one sync a person sees: toggles per kind, a pause,
+ * quiet hours, one digest instead of a burst, one "while you were away"
+ * summary after a long gap. Pure, so every rule is tested with a fixed time.
+ */
+import type {
+  NavigationView,
+  NotificationKind,
+  NotificationView,
+  NotificationsView,
+  Settings,
+} from '../../src-shared/bridge';
+
+/** A pause as persisted: until a time, or until the person resumes. */
+export interface NotificationPause {
+  until: string | null;
+  indefinitely: boolean;
+}
+
+export const NOT_PAUSED: NotificationPause = { until: null, indefinitely: false };
+
+/** Hour of the day "until tomorrow" ends. */
+const MORNING_HOUR = 8;
+
+/** What a pause choice from the window means at `now`. */
+export function pauseFor(
+  choice: 'hour' | 'tomorrow' | 'until-resumed',
+  now: number,
+): NotificationPause {
+  if (choice === 'until-resumed') return { until: null, indefinitely: true };
+  if (choice === 'hour')
+    return { until: new Date(now + 60 * 60_000).toISOString(), indefinitely: false };
+  const morning = new Date(now);
+  morning.setDate(morning.getDate() + 1);
+  morning.setHours(MORNING_HOUR, 0, 0, 0);
+  return { until: morning.toISOString(), indefinitely: false };
+}
+
+/** The pause still in force at `now`, as the window shows it. */
+export function pauseView(pause: NotificationPause, now: number): NotificationsView {
+  const until = pause.until !== null && Date.parse(pause.until) > now ? pause.until : null;
+  return { pausedUntil: until, pausedIndefinitely: pause.indefinitely };
+}
+
+/** True while a pause holds. */
+export function isPaused(pause: NotificationPause, now: number): boolean {
+  const view = pauseView(pause, now);
+  return view.pausedIndefinitely || view.pausedUntil !== null;
+}
+
+/** True when `now` falls in the quiet hours (they may run past midnight). */
+export function inQuietHours(
+  quiet: Settings['notifications']['quietHours'],
+  now: number,
+  timeZone?: string,
+): boolean {
+  if (!quiet.enabled || quiet.start === quiet.end) return false;
+  const time = new Date(now).toLocaleTimeString('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  });
+  if (quiet.start < quiet.end) return time >= quiet.start && time < quiet.end;
+  return time >= quiet.start || time < quiet.end;
+}
+
+/** Everything the rules depend on besides the events. */
+export interface RuleContext {
+  settings: Settings['notifications'];
+  pause: NotificationPause;
+  now: number;
+  /** The sync ended a long gap (sleep, offline): summarise instead of a burst. */
+  away: boolean;
+  timeZone?: string;
+}
+
+/** Result of {@link notificationsToShow}; `held` says why nothing is shown, for the log. */
+export interface Decision {
+  show: NotificationView[];
+  held: 'paused' | 'quiet hours' | 'switched off' | null;
+}
+
+/** Applies the rules to the events of one sync: at most one notification comes out. */
+export function notificationsToShow(events: NotificationView[], context: RuleContext): Decision {
+  if (events.length === 0) return { show: [], held: null };
+  if (isPaused(context.pause, context.now)) return { show: [], held: 'paused' };
+  if (inQuietHours(context.settings.quietHours, context.now, context.timeZone)) {
+    return { show: [], held: 'quiet hours' };
+  }
+  const wanted = events.filter((e) =>
+    isToggled(e.kind) ? context.settings.enabled[e.kind] : true,
+  );
+  if (wanted.length === 0) return { show: [], held: 'switched off' };
+  if (wanted.length === 1) return { show: wanted, held: null };
+  return { show: [summary(wanted, context.away)], held: null };
+}
+
+function isToggled(kind: NotificationView['kind']): kind is NotificationKind {
+  return !['session-ended', 'session-expiring', 'digest', 'away-summary'].includes(kind);
+}
+
+const PHRASES: Record<NotificationKind, [string, string]> = {
+  'deployment-created': ['deployment started', 'deployments started'],
+  'deployment-succeeded': ['deployment succeeded', 'deployments succeeded'],
+  'deployment-failed': ['deployment failed', 'deployments failed'],
+  'deployment-deleted': ['deployment deleted', 'deployments deleted'],
+  'homelab-offline': ['homelab went offline', 'homelabs went offline'],
+  'homelab-online': ['homelab back online', 'homelabs back online'],
+  'plan-changed': ['plan change', 'plan changes'],
+  'subscription-canceled': ['subscription cancelled', 'subscriptions cancelled'],
+  'payment-past-due': ['payment past due', 'payments past due'],
+  'quota-nearly-full': ['quota nearly full', 'quotas nearly full'],
+};
+
+/** "3 deployments succeeded, 1 deployment failed", kinds in the order they came. */
+export function countWords(events: NotificationView[]): string {
+  const counts = new Map<NotificationKind, number>();
+  for (const e of events) if (isToggled(e.kind)) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => `${n} ${PHRASES[kind][n === 1 ? 0 : 1]}`).join(', ');
+}
+
+function summary(events: NotificationView[], away: boolean): NotificationView {
+  const words = countWords(events);
+  const key = `${away ? 'away' : 'digest'}:${events.map((e) => e.key).join('|')}`;
+  const details = events.slice(0, 3).map((e) => e.body);
+  const more = events.length > 3 ? ` and ${events.length - 3} more` : '';
+  const body = `${details.join(' ')}${more}`;
+  if (away)
+    return {
+      key,
+      kind: 'away-summary',
+      title: 'While you were away',
+      body: `${capitalize(words)}.`,
+    };
+  return { key, kind: 'digest', title: capitalize(words), body };
+}
+
+/** Where a click on a notification takes the window. */
+export function navigationFor(notification: NotificationView): NavigationView {
+  if (notification.deploymentId) {
+    return { screen: 'deployments', deploymentId: notification.deploymentId };
+  }
+  if (notification.kind.startsWith('deployment-')) return { screen: 'deployments' };
+  if (
+    ['plan-changed', 'subscription-canceled', 'payment-past-due', 'quota-nearly-full'].includes(
+      notification.kind,
+    )
+  ) {
+    return { screen: 'subscription' };
+  }
+  if (notification.kind === 'session-ended') return { screen: 'sign-in' };
+  return { screen: 'overview' };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -67,7 +67,7 @@ export interface HostCore {
 }
 
 export async function createHostCore(options: HostCoreOptions): Promise<HostCore> {
-  const logger = createLogger({
+  const logger = await createLogger({
     file: join(options.dataDir, 'logs', 'main.log'),
     stderr: options.logToStderr ?? false,
   });

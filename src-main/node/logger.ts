@@ -3,13 +3,21 @@
  * one child per subsystem, every line redacted at the sink by ./redact.
  */
 import pino from 'pino';
+import roll from 'pino-roll';
 import type { LogFields, Logger } from '../core/ports';
 import { redactLine } from './redact';
 
 /** Options of {@link createLogger}. */
 export interface CreateLoggerOptions {
-  /** Log file; its folder is created when missing. */
+  /**
+   * Log file name, e.g. `logs/main.log`; its folder is created when missing. Files roll by
+   * size as `main.1.log`, `main.2.log`, …, and only the newest few are kept.
+   */
   file: string;
+  /** Roll to a new file past this size (pino-roll units: '5m', '500k'). */
+  maxSize?: string;
+  /** Rolled files kept beside the current one. */
+  keep?: number;
   level?: 'debug' | 'info' | 'warn' | 'error';
   /** Also write each (redacted) line to stderr. */
   stderr?: boolean;
@@ -17,13 +25,21 @@ export interface CreateLoggerOptions {
 
 /** A Logger that also lets a host flush and close the file at quit. */
 export interface NodeLogger extends Logger {
+  /** The file being written now. */
+  readonly file: string;
   close(): void;
 }
 
 /** Creates the app's root logger. */
-export function createLogger(options: CreateLoggerOptions): NodeLogger {
+export async function createLogger(options: CreateLoggerOptions): Promise<NodeLogger> {
   // Synchronous writes: a line logged just before a crash or quit is not lost.
-  const file = pino.destination({ dest: options.file, mkdir: true, sync: true });
+  const file = await roll({
+    file: options.file,
+    size: options.maxSize ?? '5m',
+    limit: { count: options.keep ?? 4 },
+    mkdir: true,
+    sync: true,
+  });
   const sink = {
     write(line: string): void {
       const safe = redactLine(line);
@@ -42,6 +58,9 @@ export function createLogger(options: CreateLoggerOptions): NodeLogger {
   );
   return {
     ...wrap(root, null),
+    get file() {
+      return file.file;
+    },
     close: () => {
       file.flushSync();
       file.end();

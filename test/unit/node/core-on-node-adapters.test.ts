@@ -44,7 +44,7 @@ describe.skipIf(!keyring)('TrayCore on the Node adapters, the real keyring and e
   it('keeps tokens in the keychain only, through sign-in, refresh and sign-out', async () => {
     const environment = { name: 'emulator', apiUrl: emu.apiUrl };
     const logFile = join(dir, 'logs', 'main.log');
-    const logger = createLogger({ file: logFile, level: 'debug' });
+    const logger = await createLogger({ file: logFile, level: 'debug' });
     const snapshots = createJsonDocumentStore({
       cwd: dir,
       configName: 'snapshot',
@@ -86,7 +86,7 @@ describe.skipIf(!keyring)('TrayCore on the Node adapters, the real keyring and e
 
     expect(secretToolLookup(account)).toBeNull();
     expect(readdirSync(dir).sort()).toEqual(['logs']);
-    const files = [readFileSync(logFile, 'utf8'), snapshotText];
+    const files = [readFileSync(logger.file, 'utf8'), snapshotText];
     expect(files[0]).toContain('signed in');
     for (const secret of [
       first.refresh_token,

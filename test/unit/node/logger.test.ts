@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -26,30 +26,29 @@ function lines(file: string): Array<Record<string, unknown>> {
 }
 
 describe('createLogger', () => {
-  it('writes JSON lines to the file with the subsystem of each child', () => {
-    const file = join(dir, 'logs', 'main.log');
-    const log = createLogger({ file, level: 'debug' });
+  it('writes JSON lines to the file with the subsystem of each child', async () => {
+    const log = await createLogger({ file: join(dir, 'logs', 'main.log'), level: 'debug' });
     log.child('core').child('session').info('signed in', { attempt: 1 });
     log.debug('details');
     log.close();
-    const [first, second] = lines(file);
+    expect(log.file).toBe(join(dir, 'logs', 'main.1.log'));
+    const [first, second] = lines(log.file);
     expect(first).toMatchObject({ level: 'info', msg: 'signed in', subsystem: 'core.session' });
     expect(first).toMatchObject({ attempt: 1 });
     expect(second).toMatchObject({ level: 'debug', msg: 'details' });
   });
 
-  it('drops lines below the level', () => {
-    const file = join(dir, 'main.log');
-    const log = createLogger({ file, level: 'warn' });
+  it('drops lines below the level', async () => {
+    const log = await createLogger({ file: join(dir, 'main.log'), level: 'warn' });
     log.info('quiet');
     log.warn('loud');
     log.close();
-    expect(lines(file).map((l) => l.msg)).toEqual(['loud']);
+    expect(lines(log.file).map((l) => l.msg)).toEqual(['loud']);
   });
 
-  it('redacts secret fields at any depth and secrets inside messages', () => {
-    const file = join(dir, 'main.log');
-    const log = createLogger({ file });
+  it('redacts secret fields at any depth and secrets inside messages', async () => {
+    const log = await createLogger({ file: join(dir, 'main.log') });
+    const file = log.file;
     log.info(`got token ${JWT} and Bearer abc.def`, {
       token: 'tok-1',
       nested: { refresh_token: OPAQUE, Authorization: 'Bearer xyz', apiKey: 'kmb_k' },
@@ -73,12 +72,13 @@ describe('createLogger', () => {
 
 describe('createLogger with stderr', () => {
   it('writes the same redacted line to stderr', () => {
-    const file = join(dir, 'main.log');
+    const file = join(dir, 'main.1.log');
     const script = [
       "import { createLogger } from './src-main/node/logger.ts';",
-      `const log = createLogger({ file: ${JSON.stringify(file)}, stderr: true });`,
-      `log.info('token ${JWT}', { password: 'homelab-demo' });`,
-      'log.close();',
+      `createLogger({ file: ${JSON.stringify(join(dir, 'main.log'))}, stderr: true }).then((log) => {`,
+      `  log.info('token ${JWT}', { password: 'homelab-demo' });`,
+      '  log.close();',
+      '});',
     ].join('\n');
     const run = spawnSync('node_modules/.bin/tsx', ['--eval', script], { encoding: 'utf8' });
     expect(run.status).toBe(0);
@@ -87,6 +87,24 @@ describe('createLogger with stderr', () => {
     expect(fromFile).toContain('[redacted]');
     expect(fromFile).not.toContain(JWT);
     expect(fromFile).not.toContain('homelab-demo');
+  });
+});
+
+describe('createLogger rotation', () => {
+  it('rolls to a new file past the size and keeps only the newest few', async () => {
+    const log = await createLogger({ file: join(dir, 'logs', 'main.log'), maxSize: '1k', keep: 2 });
+    for (let burst = 0; burst < 6; burst += 1) {
+      for (let i = 0; i < 30; i += 1) log.info('line', { burst, i, pad: 'x'.repeat(40) });
+      // pino-roll rolls once the burst is on disk.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    log.close();
+    const files = readdirSync(join(dir, 'logs')).sort();
+    expect(files.length).toBeLessThanOrEqual(3);
+    expect(files).toContain('main.6.log');
+    expect(files).not.toContain('main.1.log');
+    const kept = files.map((f) => readFileSync(join(dir, 'logs', f), 'utf8')).join('');
+    expect(kept).toContain('"burst":5');
   });
 });
 

@@ -121,6 +121,7 @@ export class TrayCore {
       fetch: options.fetch,
       timeoutMs: options.requestTimeoutMs,
       clock: this.#clock,
+      onRateLimit: (limit) => this.#poller.learnRateLimit(limit),
       auth: {
         accessToken: () => this.#session.accessToken(),
         refreshAfterRejection: (rejected) => this.#session.refreshAfterRejection(rejected),

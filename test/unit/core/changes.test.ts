@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectChanges } from '../../../src-main/core/changes';
 import { MAX_NOTIFIED_KEYS } from '../../../src-main/core/snapshot-document';
-import { deployment, snapshot } from './fixtures';
+import type { SnapshotView } from '../../../src-shared/bridge';
+import { deployment, snapshot, subscription, user } from './fixtures';
 
 describe('detectChanges', () => {
   it('raises one event when a deployment reaches succeeded', () => {
@@ -80,5 +81,74 @@ describe('detectChanges', () => {
     expect(result.notifiedKeys).toHaveLength(MAX_NOTIFIED_KEYS);
     expect(result.notifiedKeys.at(-1)).toBe('deployment:n:failed');
     expect(result.notifiedKeys[0]).toBe('deployment:old1:failed');
+  });
+
+  it('raises "started" for a new deployment in motion and "deleted" when it is gone', () => {
+    const started = detectChanges(snapshot([]), snapshot([deployment('n', 'queued')]), []);
+    expect(started.events.map((e) => e.kind)).toEqual(['deployment-created']);
+    const removing = snapshot([deployment('n', 'deleting')]);
+    const gone = detectChanges(removing, snapshot([]), started.notifiedKeys);
+    expect(gone.events).toEqual([
+      expect.objectContaining({ kind: 'deployment-deleted', key: 'deployment:n:deleted' }),
+    ]);
+  });
+
+  it('does not call a deployment deleted when a full page only pushed it down', () => {
+    const page = Array.from({ length: 50 }, (_, i) => deployment(`p${i}`, 'succeeded'));
+    const before = snapshot([deployment('old', 'succeeded'), ...page.slice(0, 49)]);
+    const after = snapshot(page);
+    const kinds = detectChanges(before, after, []).events.map((e) => e.kind);
+    expect(kinds).not.toContain('deployment-deleted');
+  });
+});
+
+describe('detectChanges on the account', () => {
+  const base = snapshot([]);
+  const withUser = (change: Partial<typeof user>): SnapshotView => ({
+    ...base,
+    user: { ...user, ...change },
+  });
+  const withSubscription = (change: Partial<typeof subscription>): SnapshotView => ({
+    ...base,
+    subscription: { ...subscription, ...change },
+  });
+  const kinds = (before: SnapshotView, after: SnapshotView) =>
+    detectChanges(before, after, []).events.map((e) => e.kind);
+
+  it('raises a homelab going offline and coming back, each once', () => {
+    const seen = '2026-12-03T11:00:00.000Z';
+    const offline = withUser({
+      homelabs: [{ id: 'hl_1', name: 'basement', status: 'offline', last_seen_at: seen }],
+    });
+    const first = detectChanges(base, offline, []);
+    expect(first.events.map((e) => e.kind)).toEqual(['homelab-offline']);
+    expect(detectChanges(base, offline, first.notifiedKeys).events).toEqual([]);
+    expect(kinds(offline, base)).toEqual(['homelab-online']);
+  });
+
+  it('raises a plan change, a cancellation and a payment past due', () => {
+    expect(kinds(base, withSubscription({ plan: 'pro' }))).toEqual(['plan-changed']);
+    expect(kinds(base, withSubscription({ cancel_at_period_end: true }))).toEqual([
+      'subscription-canceled',
+    ]);
+    expect(kinds(base, withSubscription({ status: 'canceled' }))).toEqual([
+      'subscription-canceled',
+    ]);
+    expect(kinds(base, withSubscription({ status: 'past_due' }))).toEqual(['payment-past-due']);
+  });
+
+  it('raises a quota at 90 % once, not again while it stays there', () => {
+    const full = withUser({ quota: { ...user.quota, tools: { used: 9, limit: 10 } } });
+    expect(kinds(base, full)).toEqual(['quota-nearly-full']);
+    expect(kinds(full, full)).toEqual([]);
+    const [event] = detectChanges(base, full, []).events;
+    expect(event?.body).toBe('You use 9 of 10 tools on your plan.');
+  });
+
+  it('raises nothing for account facts in the first snapshot', () => {
+    const offline = withUser({
+      homelabs: [{ id: 'hl_1', name: 'basement', status: 'offline', last_seen_at: null }],
+    });
+    expect(detectChanges(null, offline, []).events).toEqual([]);
   });
 });

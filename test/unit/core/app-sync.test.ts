@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TrayCore } from '../../../src-main/core/app';
+import type { PowerEvents } from '../../../src-main/core/ports';
+import type { SettingsDocument } from '../../../src-main/core/settings-document';
+import type { SnapshotDocument } from '../../../src-main/core/snapshot-document';
+import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
+import { ManualClock } from '../support/manual-clock';
+import {
+  MemoryDocumentStore,
+  MemorySecretStore,
+  RecordingNotifier,
+  RecordingTray,
+  memoryLogger,
+} from '../support/fakes';
+
+// Frozen emulator clock moved by the test, manual clock in the core: no real waiting.
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await startEmulator({ speed: 0 });
+});
+afterAll(async () => {
+  await emu?.stop();
+});
+beforeEach(async () => {
+  await emu.control('reset');
+  await emu.control('time', { speed: 0 });
+});
+
+const running: TrayCore[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((c) => c.stop()));
+});
+
+/** A power port like Electron's powerMonitor, counting its listeners. */
+class FakePower implements PowerEvents {
+  readonly suspend = new Set<() => void>();
+  readonly resume = new Set<() => void>();
+  onSuspend(listener: () => void) {
+    this.suspend.add(listener);
+    return () => this.suspend.delete(listener);
+  }
+  onResume(listener: () => void) {
+    this.resume.add(listener);
+    return () => this.resume.delete(listener);
+  }
+  sleep() {
+    for (const l of this.suspend) l();
+  }
+  wake() {
+    for (const l of this.resume) l();
+  }
+}
+
+function parts() {
+  return {
+    secrets: new MemorySecretStore(),
+    snapshots: new MemoryDocumentStore<SnapshotDocument>(),
+    settings: new MemoryDocumentStore<SettingsDocument>(),
+    notifier: new RecordingNotifier(),
+    tray: new RecordingTray(),
+    logger: memoryLogger(),
+    clock: new ManualClock(Date.now()),
+    power: new FakePower(),
+  };
+}
+
+function core(p: ReturnType<typeof parts>) {
+  const c = new TrayCore({
+    environment: { name: 'emulator', apiUrl: emu.apiUrl },
+    ...p,
+    random: () => 0.5,
+    timeZone: 'UTC',
+  });
+  running.push(c);
+  return c;
+}
+
+async function ok(promise: Promise<{ ok: boolean; error?: unknown }>) {
+  const result = await promise;
+  if (!result.ok) throw new Error(`bridge call failed: ${JSON.stringify(result.error)}`);
+}
+
+async function deployFailing(c: TrayCore) {
+  await emu.control('next-deployment', { outcome: 'fail', error_message: 'Disk full.' });
+  await ok(
+    c.handle('deployStackKit', {
+      stackkit: 'base-kit',
+      homelabId: DEMO.homelabId,
+      requestId: randomUUID(),
+    }),
+  );
+}
+
+/** Lets the emulator's deployments move on and the core's timers fire, step by step. */
+async function live(p: ReturnType<typeof parts>, ms: number, step = 1_000) {
+  for (let t = 0; t < ms; t += step) {
+    await emu.control('time', { advance_ms: step });
+    await p.clock.advance(step);
+  }
+}
+
+describe('TrayCore sync through sleep and restarts', () => {
+  it('three sleep/resume cycles, then one failure: one notification, listeners not multiplied', async () => {
+    const p = parts();
+    const c = core(p);
+    await c.start();
+    await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
+    for (let i = 0; i < 3; i += 1) {
+      p.power.sleep();
+      await emu.control('time', { advance_ms: 60 * 60_000 });
+      await p.clock.advance(60 * 60_000);
+      p.power.wake();
+      await live(p, 5_000);
+    }
+    expect(p.power.suspend.size).toBe(1);
+    expect(p.power.resume.size).toBe(1);
+    await deployFailing(c);
+    await live(p, 20_000);
+    expect(p.notifier.shown).toHaveLength(1);
+    expect(p.notifier.shown[0]).toMatchObject({ kind: 'deployment-failed' });
+    expect(p.notifier.shown[0]?.body).toContain('Disk full.');
+    await live(p, 5 * 60_000, 15_000);
+    expect(p.notifier.shown).toHaveLength(1);
+    await c.stop();
+    expect(p.power.suspend.size).toBe(0);
+  });
+
+  it('raises nothing after a restart for a failure already in the snapshot', async () => {
+    const p = parts();
+    const c = core(p);
+    await c.start();
+    await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
+    await deployFailing(c);
+    await live(p, 20_000);
+    expect(p.notifier.shown).toHaveLength(1);
+    await c.stop();
+    const notifier = new RecordingNotifier();
+    const clock = new ManualClock(Date.now());
+    const again = core({ ...p, notifier, clock });
+    await again.start();
+    await ok(again.handle('refresh', null));
+    await clock.advance(5 * 60_000);
+    expect(notifier.shown).toEqual([]);
+  });
+
+  it('holds notifications while paused and still shows the change in the tray', async () => {
+    const p = parts();
+    const c = core(p);
+    await c.start();
+    await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
+    await ok(c.handle('pauseNotifications', { for: 'hour' }));
+    await deployFailing(c);
+    await live(p, 20_000);
+    expect(p.notifier.shown).toEqual([]);
+    expect(c.view().tray).toMatchObject({ state: 'failed', paused: true });
+  });
+});

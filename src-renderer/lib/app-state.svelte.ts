@@ -8,13 +8,27 @@ import type {
   BridgeError,
   BridgeResult,
   KombifyBridge,
+  KombifyLink,
+  NavigationView,
   NotificationView,
+  SettingsPatch,
 } from '../../src-shared/bridge';
-import type { Deployment } from '../../src-shared/kombify-api';
+import type { Deployment, Subscription } from '../../src-shared/kombify-api';
 import type { LinkWatch } from './bridge';
-import { t } from './i18n';
+import { type Language, setLanguage, t } from './i18n';
+import { ToolsState } from './tools-state.svelte';
 
-export type Action = 'sign-in' | 'sign-out' | 'refresh' | 'deploy';
+export type Action =
+  'sign-in' | 'sign-out' | 'refresh' | 'deploy' | 'delete' | 'upgrade' | 'cancel' | 'settings';
+
+export type Screen = NavigationView['screen'];
+
+/** One deployment a person asked for: its request id is reused until the server confirms it. */
+interface DeployIntent {
+  stackkit: string;
+  homelabId: string;
+  requestId: string;
+}
 
 export interface ShownNotification extends NotificationView {
   /** Unique per toast: main may raise the same key twice, and each one is listed. */
@@ -35,6 +49,13 @@ export class AppState {
   #busy = $state<Action | null>(null);
   #notifications = $state<ShownNotification[]>([]);
   #pending = $state<Deployment[]>([]);
+  #screen = $state<Screen>('overview');
+  #deploymentId = $state<string | null>(null);
+  #language = $state<Language>('en');
+  #lastDone = $state<Action | null>(null);
+  #deployIntent: DeployIntent | null = null;
+  /** The tools catalog; loaded when the Tools screen opens. */
+  readonly tools: ToolsState;
   /** Counts pushed views, so a slow call's reply cannot overwrite a newer push. */
   #pushes = 0;
   #nextNotificationId = 1;
@@ -42,6 +63,30 @@ export class AppState {
   constructor(bridge: KombifyBridge, watchLink?: LinkWatch) {
     this.#bridge = bridge;
     this.#watchLink = watchLink;
+    this.tools = new ToolsState(bridge);
+  }
+
+  /** The screen shown while signed in. */
+  get screen(): Screen {
+    return this.#screen;
+  }
+  /** The deployment whose detail is open on the Deployments screen. */
+  get deploymentId(): string | null {
+    return this.#deploymentId;
+  }
+  /** The language of the messages in use; the window re-renders when it changes. */
+  get language(): Language {
+    return this.#language;
+  }
+  /** The last action that succeeded, for a short "done" note; cleared by the next one. */
+  get lastDone(): Action | null {
+    return this.#lastDone;
+  }
+
+  /** Shows a screen, and on Deployments optionally one deployment's detail. */
+  navigate(to: NavigationView): void {
+    this.#screen = to.screen;
+    this.#deploymentId = to.screen === 'deployments' ? (to.deploymentId ?? null) : null;
   }
 
   /** False while the browser host cannot be reached; what is shown is then what it last sent. */
@@ -77,11 +122,13 @@ export class AppState {
   start(): () => void {
     const offState = this.#bridge.on('state', (view) => this.#accept(view));
     const offNotification = this.#bridge.on('notification', (n) => this.#notify(n));
+    const offNavigate = this.#bridge.on('navigate', (to) => this.navigate(to));
     const offLink = this.#watchLink?.((up) => (this.#hostReachable = up));
     void this.load();
     return () => {
       offState();
       offNotification();
+      offNavigate();
       offLink?.();
     };
   }
@@ -111,13 +158,72 @@ export class AppState {
     return this.#viewAction('refresh', () => this.#bridge.refresh());
   }
 
+  /**
+   * Starts a StackKit. A retry of the same kit on the same homelab after a
+   * failure reuses the request id, so a reply lost to a timeout cannot turn
+   * into a second deployment; only a confirmed one starts a fresh intent.
+   */
   async deploy(stackkit: string, homelabId: string): Promise<Deployment | null> {
-    const result = await this.#run('deploy', () =>
-      this.#bridge.deployStackKit({ stackkit, homelabId, requestId: crypto.randomUUID() }),
-    );
+    const same = this.#deployIntent;
+    const intent =
+      same && same.stackkit === stackkit && same.homelabId === homelabId
+        ? same
+        : { stackkit, homelabId, requestId: crypto.randomUUID() };
+    this.#deployIntent = intent;
+    const result = await this.#run('deploy', () => this.#bridge.deployStackKit({ ...intent }));
     if (!result?.ok) return null;
+    if (this.#deployIntent === intent) this.#deployIntent = null;
     this.#pending = [result.value, ...this.#pending];
     return result.value;
+  }
+
+  /** Deletes a deployment; true when the server took the request (or it was gone already). */
+  async deleteDeployment(deploymentId: string): Promise<boolean> {
+    const result = await this.#run('delete', () => this.#bridge.deleteDeployment({ deploymentId }));
+    if (!result?.ok) return false;
+    this.#pending = this.#pending.filter((d) => d.id !== deploymentId);
+    return true;
+  }
+
+  upgradePlan(plan: 'hobby' | 'pro' | 'team'): Promise<Subscription | null> {
+    return this.#valueAction('upgrade', () => this.#bridge.upgradePlan({ plan }));
+  }
+
+  cancelSubscription(): Promise<Subscription | null> {
+    return this.#valueAction('cancel', () => this.#bridge.cancelSubscription());
+  }
+
+  updateSettings(patch: SettingsPatch): Promise<boolean> {
+    return this.#viewAction('settings', () => this.#bridge.updateSettings(patch));
+  }
+
+  signInWithBrowser(): Promise<boolean> {
+    return this.#viewAction('sign-in', () => this.#bridge.signInWithBrowser());
+  }
+
+  signInWithDeviceCode(): Promise<boolean> {
+    return this.#viewAction('sign-in', () => this.#bridge.signInWithDeviceCode());
+  }
+
+  signInWithApiKey(apiKey: string): Promise<boolean> {
+    return this.#viewAction('sign-in', () => this.#bridge.signInWithApiKey({ apiKey }));
+  }
+
+  /** Stops a browser or device-code sign-in that is waiting; never blocked by a busy action. */
+  async cancelSignIn(): Promise<void> {
+    const result = await settle(() => this.#bridge.cancelSignIn());
+    if (result.ok) this.#setView(result.value);
+  }
+
+  /** Opens a kombify page by name; main decides the address. */
+  async openLink(link: KombifyLink): Promise<void> {
+    const result = await settle(() => this.#bridge.openLink({ link }));
+    if (!result.ok) this.#actionError = { action: 'refresh', error: result.error };
+  }
+
+  /** Sends a line to main's log, where secrets are redacted; never fails the caller. */
+  log(level: 'info' | 'warn' | 'error', message: string): void {
+    void settle(() => this.#bridge.log({ level, message: message.slice(0, 2000) }));
   }
 
   dismissError(): void {
@@ -126,6 +232,11 @@ export class AppState {
 
   dismissNotification(id: number): void {
     this.#notifications = this.#notifications.filter((n) => n.id !== id);
+  }
+
+  async #valueAction<T>(action: Action, call: () => Promise<BridgeResult<T>>) {
+    const result = await this.#run(action, call);
+    return result?.ok ? result.value : null;
   }
 
   async #viewAction(action: Action, call: () => Promise<BridgeResult<AppView>>) {
@@ -142,9 +253,11 @@ export class AppState {
     if (this.#busy) return null;
     this.#busy = action;
     this.#actionError = null;
+    this.#lastDone = null;
     try {
       const result = await settle(call);
       if (!result.ok) this.#actionError = { action, error: result.error };
+      else this.#lastDone = action;
       return result;
     } finally {
       this.#busy = null;
@@ -159,6 +272,8 @@ export class AppState {
 
   #setView(view: AppView): void {
     this.#view = view;
+    const language = setLanguage(view.settings?.language);
+    if (language !== this.#language) this.#language = language;
     if (view.session?.status !== 'signed-in') this.#pending = [];
     const seen = (view.snapshot?.deployments ?? []).map((d) => d.id);
     if (this.#pending.some((d) => seen.includes(d.id))) {

@@ -3,18 +3,35 @@ import type { BridgeError } from '../../src-shared/bridge';
 import { formatTime } from './format';
 import { t } from './i18n';
 
+/** What the window offers as the next step: a button next to the words. */
+export type NextStep = 'upgrade' | 'homelab' | 'sign-in' | null;
+
 export interface ErrorWords {
   message: string;
   /** What the person can do next, when we know it. */
   hint: string | null;
+  next: NextStep;
 }
 
+const NEXT_STEPS: Record<string, NextStep> = {
+  SUBSCRIPTION_LIMIT_EXCEEDED: 'upgrade',
+  HOMELAB_UNREACHABLE: 'homelab',
+  INVALID_TOKEN: 'sign-in',
+};
+
+/** Words for `error`; a missing or blank message still gives a sentence. */
 export function describeError(error: BridgeError, now: number): ErrorWords {
-  const message = error.message.trim() || t.errors.generic;
-  if (error.code === 'RATE_LIMIT_EXCEEDED') {
+  const code = typeof error?.code === 'string' ? error.code : '';
+  const own = pick(t.errors.byCode, code);
+  const message = own ?? (String(error?.message ?? '').trim() || t.errors.generic);
+  const next = NEXT_STEPS[code] ?? null;
+  if (code === 'RATE_LIMIT_EXCEEDED') {
     const at = formatTime(error.retryAt, now);
-    return { message, hint: at ? t.banners.tryAgainAt(at) : t.banners.tryAgainSoon };
+    return { message, hint: at ? t.banners.tryAgainAt(at) : t.banners.tryAgainSoon, next };
   }
-  const hints = t.errors.hints;
-  return { message, hint: Object.hasOwn(hints, error.code) ? (hints[error.code] as string) : null };
+  return { message, hint: pick(t.errors.hints, code), next };
+}
+
+function pick(words: Record<string, string>, code: string): string | null {
+  return Object.hasOwn(words, code) ? (words[code] as string) : null;
 }

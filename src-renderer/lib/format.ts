@@ -27,20 +27,48 @@ export function formatAge(iso: string | null | undefined, now: number): string |
   return ms === null ? null : formatDuration(ms);
 }
 
-const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+/** Intl formatters per locale, made once each: building one is slow. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  const known = formatters.get(`${locale}:${key}`);
+  if (known) return known as F;
+  const made = make();
+  formatters.set(`${locale}:${key}`, made);
+  return made;
+}
+
+const percentFormat = () =>
+  cached(
+    'percent',
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+  );
+const timeFormat = () =>
+  cached('time', () => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }));
+const dateTimeFormat = () =>
+  cached(
+    'date-time',
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      }),
+  );
+const dateFormat = () =>
+  cached('date', () => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }));
 
 /** "45 %" or "45%", as the locale writes it; `value` runs from 0 to 100. */
 export function formatPercent(value: number): string {
-  return percentFormat.format(value / 100);
+  return percentFormat().format(value / 100);
 }
 
-const timeFormat = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
-const dateTimeFormat = new Intl.DateTimeFormat(locale, {
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
+/** A calendar date such as "3 December 2026", or null when missing or not a date. */
+export function formatDate(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : dateFormat().format(date);
+}
 
 /** A wall-clock time; the date is added when it is not today. */
 export function formatTime(iso: string | null | undefined, now: number): string | null {
@@ -48,5 +76,5 @@ export function formatTime(iso: string | null | undefined, now: number): string 
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   const sameDay = date.toDateString() === new Date(now).toDateString();
-  return (sameDay ? timeFormat : dateTimeFormat).format(date);
+  return (sameDay ? timeFormat() : dateTimeFormat()).format(date);
 }

@@ -1,10 +1,18 @@
 /**
- * The StackKit the window deploys in one click. The catalog itself lives in
- * src-shared, which the renderer may import types from only; typing this copy
- * against it makes a change there a compile error here.
+ * The StackKits the window offers. The catalog itself lives in src-shared,
+ * which the renderer may import types from only (its zod schemas would grow
+ * the bundle); typing this copy against it makes a change there a compile
+ * error here. Names and summaries to show come from the messages.
  */
 import type { STACKKITS } from '../../src-shared/kombify-api';
 
 type StackKit = Pick<(typeof STACKKITS)[number], 'id' | 'name'>;
 
 export const BASE_KIT: StackKit = { id: 'base-kit', name: 'Base Kit' };
+
+/** Every kit, in the catalog's order. */
+export const KITS: readonly StackKit[] = [
+  BASE_KIT,
+  { id: 'modern-homelab', name: 'Modern Homelab' },
+  { id: 'ha-kit', name: 'HA Kit' },
+];

@@ -1,0 +1,44 @@
+/**
+ * The steps a deployment walks through, as the detail view lists them. Only
+ * the known phases are listed; an unknown status leaves them all open.
+ */
+import { t } from './i18n';
+
+export type StepState = 'done' | 'now' | 'open' | 'failed';
+
+export interface StepView {
+  id: string;
+  label: string;
+  state: StepState;
+}
+
+const PHASES = ['queued', 'provisioning', 'deploying', 'succeeded'] as const;
+
+/** The phases with their state for `status`; a failed one ends at a "failed" step. */
+export function deploymentSteps(
+  status: string | null | undefined,
+  step: string | null,
+): StepView[] {
+  const names = t.detail.stepNames;
+  const label = (id: string) => names[id] ?? id;
+  const at = PHASES.indexOf(status as (typeof PHASES)[number]);
+  if (status === 'failed') {
+    // The contract does not say in which phase it stopped; the step text does, in words.
+    return [
+      { id: 'queued', label: label('queued'), state: 'done' },
+      { id: 'failed', label: step || t.deployments.status.failed || 'failed', state: 'failed' },
+    ];
+  }
+  return PHASES.map((id, index) => ({
+    id,
+    label: label(id),
+    state:
+      at < 0
+        ? 'open'
+        : index < at || status === 'succeeded'
+          ? 'done'
+          : index === at
+            ? 'now'
+            : 'open',
+  }));
+}

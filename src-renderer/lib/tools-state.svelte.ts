@@ -1,0 +1,102 @@
+/**
+ * The tools catalog as the Tools screen sees it: loaded on demand, reloaded
+ * while a connection is still `connecting`, and changed one tool at a time.
+ */
+import type { BridgeError, BridgeResult, KombifyBridge } from '../../src-shared/bridge';
+import type { Tool } from '../../src-shared/kombify-api';
+import { t } from './i18n';
+
+/** How soon to look again while a tool is still connecting. */
+const CONNECTING_RECHECK_MS = 2000;
+
+export class ToolsState {
+  readonly #bridge: KombifyBridge;
+  #tools = $state<Tool[] | null>(null);
+  #loading = $state(false);
+  #error = $state<BridgeError | null>(null);
+  #busyId = $state<string | null>(null);
+  #recheck: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(bridge: KombifyBridge) {
+    this.#bridge = bridge;
+  }
+
+  /** Null until the first answer; an empty list is a real answer. */
+  get list(): readonly Tool[] | null {
+    return this.#tools;
+  }
+  get loading(): boolean {
+    return this.#loading;
+  }
+  /** Why the last load, connect or disconnect failed, in main's words. */
+  get error(): BridgeError | null {
+    return this.#error;
+  }
+  /** The tool being connected or disconnected right now. */
+  get busyId(): string | null {
+    return this.#busyId;
+  }
+
+  async load(): Promise<void> {
+    this.#loading = true;
+    const result = await settle(() => this.#bridge.listTools());
+    this.#loading = false;
+    if (!result.ok) {
+      this.#error = result.error;
+      return;
+    }
+    // A reply that is not a list (a broken host) counts as an empty catalog, not a crash.
+    this.#tools = Array.isArray(result.value) ? result.value : [];
+    this.#scheduleRecheck();
+  }
+
+  connect(toolId: string, homelabId: string): Promise<boolean> {
+    return this.#change(toolId, () => this.#bridge.connectTool({ toolId, homelabId }));
+  }
+
+  disconnect(toolId: string): Promise<boolean> {
+    return this.#change(toolId, () => this.#bridge.disconnectTool({ toolId }));
+  }
+
+  dismissError(): void {
+    this.#error = null;
+  }
+
+  /** Stops the recheck timer (the screen closed). */
+  stop(): void {
+    if (this.#recheck !== null) clearTimeout(this.#recheck);
+    this.#recheck = null;
+  }
+
+  async #change(toolId: string, call: () => Promise<BridgeResult<unknown>>): Promise<boolean> {
+    if (this.#busyId) return false;
+    this.#busyId = toolId;
+    this.#error = null;
+    try {
+      const result = await settle(call);
+      if (!result.ok) {
+        this.#error = result.error;
+        return false;
+      }
+      await this.load();
+      return true;
+    } finally {
+      this.#busyId = null;
+    }
+  }
+
+  #scheduleRecheck(): void {
+    this.stop();
+    const connecting = (this.#tools ?? []).some((tool) => tool.connection?.status === 'connecting');
+    if (connecting) this.#recheck = setTimeout(() => void this.load(), CONNECTING_RECHECK_MS);
+  }
+}
+
+async function settle<T>(call: () => Promise<BridgeResult<T>>): Promise<BridgeResult<T>> {
+  try {
+    return await call();
+  } catch {
+    // The bridge promises results; a throwing one still ends as words on screen.
+    return { ok: false, error: { code: 'BRIDGE_FAILED', message: t.errors.generic } };
+  }
+}

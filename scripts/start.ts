@@ -5,30 +5,11 @@
  * and signs in with its demo account.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { DEMO_ACCOUNT, startEmulatorProcess } from './emulator-process';
+import { electronBinary } from './electron-runtime';
 
 const args = new Set(process.argv.slice(2));
 const children: ChildProcess[] = [];
-
-/**
- * Where the Electron runtime is, without requiring the package: requiring it
- * starts a download when the runtime is missing, and that cannot work offline.
- */
-function electronBinary(): { path: string } | { missing: string } {
-  let dir: string;
-  try {
-    dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return { missing: 'the electron package is not installed' };
-  }
-  const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return { missing: 'its runtime was never downloaded' };
-  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? { path: binary } : { missing: `${binary} is missing` };
-}
 
 function stopAll(code: number): never {
   for (const child of children) child.kill('SIGTERM');

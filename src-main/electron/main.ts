@@ -5,7 +5,7 @@
 import * as electron from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppView, NavigationView } from '../../src-shared/bridge';
+import type { AppView, NavigationView, NotificationView, TrayModel } from '../../src-shared/bridge';
 import { TRAY_ACTIONS } from '../core/tray-model';
 import { createHostCore, resolveEnvironment, type HostCore } from '../host/compose';
 import { setLinuxAutostart } from '../node/autostart';
@@ -95,6 +95,16 @@ async function applyStartAtLogin(enabled: boolean): Promise<void> {
   }
 }
 
+/**
+ * With KOMBIFY_E2E=1 (set only by test/e2e/electron-app.e2e.ts), the main process keeps
+ * what it shows in the tray and as notifications where Playwright's evaluate can read it.
+ */
+function exposeForEndToEndTests(): { tray: TrayModel | null; notifications: NotificationView[] } {
+  const seen = { tray: null as TrayModel | null, notifications: [] as NotificationView[] };
+  (globalThis as { kombifyE2E?: typeof seen }).kombifyE2E = seen;
+  return seen;
+}
+
 async function main(): Promise<void> {
   // A second launch hands over to the first instead of refreshing alongside it.
   if (!app.requestSingleInstanceLock()) {
@@ -109,21 +119,27 @@ async function main(): Promise<void> {
   serveAppScheme(rendererDir);
 
   let host: HostCore | null = null;
+  const notifier = new ElectronNotifier(
+    electron,
+    (n) => host && showWindow(host, tray, { screen: 'deployments', deploymentId: n.deploymentId }),
+    appIcon,
+  );
   const tray = new ElectronTrayView({
     electron,
     iconPath: (name) =>
       join(iconsDir, trayIconFile(name, process.platform, nativeTheme.shouldUseDarkColors)),
     onAction: (itemId, id) => host && onTrayAction(host, tray, itemId, id),
   });
+  const e2e = process.env.KOMBIFY_E2E === '1' ? exposeForEndToEndTests() : null;
   host = await createHostCore({
-    dataDir: app.getPath('userData'),
+    dataDir: process.env.KOMBIFY_DATA_DIR ?? app.getPath('userData'),
     environment: resolveEnvironment(process.env, app.isPackaged),
-    notifier: new ElectronNotifier(
-      electron,
-      (n) =>
-        host && showWindow(host, tray, { screen: 'deployments', deploymentId: n.deploymentId }),
-      appIcon,
-    ),
+    notifier: {
+      notify(notification) {
+        e2e?.notifications.push(notification);
+        return notifier.notify(notification);
+      },
+    },
     tray,
   });
   const started = host;
@@ -140,6 +156,7 @@ async function main(): Promise<void> {
   let startAtLogin: boolean | null = null;
   started.core.subscribe((view: AppView) => {
     sendBridgeEvent(window?.webContents ?? null, 'state', view);
+    if (e2e) e2e.tray = view.tray;
     if (view.settings.startAtLogin !== startAtLogin) {
       startAtLogin = view.settings.startAtLogin;
       applyStartAtLogin(startAtLogin).catch((error: unknown) =>

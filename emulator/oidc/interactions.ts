@@ -12,8 +12,11 @@ function html(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
-    // The pages have no scripts and submit only to this origin.
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    // No scripts; forms post to this origin. Browsers apply form-action to the redirects
+    // after a post too, and the sign-in ends in a redirect to the app's loopback callback
+    // (RFC 8252, any port), so that target is allowed as well.
+    'Content-Security-Policy':
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:*",
   });
   res.end(body);
 }

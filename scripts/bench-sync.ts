@@ -270,7 +270,8 @@ try {
   const growth = ((memory.afterMb - memory.beforeMb) / memory.beforeMb) * 100;
   console.log(
     `\nResident memory over ${memory.cycles} engine cycles: ` +
-      `${memory.beforeMb.toFixed(1)} MB after ${WARM_UP_CYCLES} → ${memory.afterMb.toFixed(1)} MB ` +
+      `${memory.beforeMb.toFixed(1)} MB after ${WARM_UP_CYCLES} → ` +
+      `${memory.afterMb.toFixed(1)} MB ` +
       `(${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %)`,
   );
   const targets: Array<[string, boolean]> = [

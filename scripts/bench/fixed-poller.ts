@@ -42,6 +42,7 @@ export class FixedPoller {
     } catch {
       // The baseline knows no backoff: it simply tries again next interval.
     }
-    if (this.#running) this.#timer = this.clock.setTimeout(() => void this.#poll(), this.intervalMs);
+    if (this.#running)
+      this.#timer = this.clock.setTimeout(() => void this.#poll(), this.intervalMs);
   }
 }

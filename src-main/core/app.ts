@@ -35,7 +35,7 @@ import {
   type TrayView,
   systemClock,
 } from './ports';
-import { SESSION_ENDED_REASON, Session, keychainAccount } from './session';
+import { Session, keychainAccount } from './session';
 import type { AppFocus, NetworkStatus, PowerEvents } from './ports';
 import type { SettingsDocument } from './settings-document';
 import { SnapshotBook } from './snapshot-book';
@@ -428,12 +428,13 @@ export class TrayCore {
     this.#connectivity = this.#poller.connectivity();
     this.#book.forget();
     const view = this.#session.view();
-    if (view.status === 'signed-out' && view.reason === SESSION_ENDED_REASON) {
+    // A reason means the person did not ask: a refused refresh or a refused API key.
+    if (view.status === 'signed-out' && view.reason) {
       this.#notify({
         key: `session:ended:${this.#clock.now()}`,
         kind: 'session-ended',
         title: 'Signed out of kombify',
-        body: SESSION_ENDED_REASON,
+        body: view.reason,
       });
     }
   }

@@ -128,7 +128,8 @@ export class Session implements AccessTokenProvider {
   /** Adopts the tokens of a finished browser or device sign-in. */
   async signInWithGrant(grant: Grant, method: 'browser' | 'device'): Promise<void> {
     await this.#signInWith(async () => {
-      const email = grant.email ?? (await this.#o.api.identify({ bearer: grant.accessToken })).email;
+      const email =
+        grant.email ?? (await this.#o.api.identify({ bearer: grant.accessToken })).email;
       return {
         email,
         method,
@@ -381,4 +382,3 @@ export class Session implements AccessTokenProvider {
     this.#o.onChange?.();
   }
 }
-

@@ -49,7 +49,10 @@ function controlOf(server: Server): LoopbackServer {
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections();
+        // A reply being written (the page of the request that ended the flow) may finish;
+        // every reply says Connection: close, and stragglers are cut after a second.
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 1_000).unref();
       });
       return closing;
     },

@@ -40,3 +40,13 @@ export function signInNotSupported(what: string): BridgeFailure {
     message: `${what} is not available in this app. Use another way to sign in.`,
   });
 }
+
+/** The API did not accept the pasted key. */
+export function apiKeyRefused(): BridgeFailure {
+  return new BridgeFailure({
+    code: 'INVALID_API_KEY',
+    message:
+      'kombify did not accept this API key. Copy it again from the dashboard ' +
+      '(or create a new one) and paste it here.',
+  });
+}

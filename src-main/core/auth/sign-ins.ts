@@ -4,11 +4,12 @@
  * way, and its listener is closed before a new one is bound.
  */
 import type { SignInFlowView } from '../../../src-shared/bridge';
+import { ApiError } from '../api/errors';
 import type { BrowserOpener, Clock, Logger, LoopbackListener } from '../ports';
 import type { Session } from '../session';
 import { BrowserSignIn, type CodeIssuer } from './browser-sign-in';
 import { DeviceSignIn, type DeviceIssuer } from './device-sign-in';
-import { signInNotSupported } from './sign-in-errors';
+import { apiKeyRefused, signInNotSupported } from './sign-in-errors';
 
 /** Options of {@link SignIns}; getters because the environment (and so both) can change. */
 export interface SignInsOptions {
@@ -51,7 +52,12 @@ export class SignIns {
   /** An API key, checked against the API before it is kept. */
   async apiKey(key: string): Promise<void> {
     await this.cancel();
-    await this.#o.session().signInWithApiKey(key);
+    try {
+      await this.#o.session().signInWithApiKey(key);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) throw apiKeyRefused();
+      throw error;
+    }
   }
 
   /** Browser sign-in; resolves when signed in, rejects with a BridgeFailure otherwise. */

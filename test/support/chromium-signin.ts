@@ -1,0 +1,73 @@
+/**
+ * A real Chromium (Debian's, driven by Playwright) as the person's system
+ * browser: it clicks through the emulator's sign-in, consent and device pages.
+ */
+import { type Browser, type Page, chromium } from '@playwright/test';
+import type { BrowserOpener } from '../../src-main/core/ports';
+
+/** Starts headless Chromium with the flags our CI machine needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.KOMBIFY_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Signs in and allows access on the issuer's pages the page is on now. */
+export async function signInAndAllow(
+  page: Page,
+  creds: { email: string; password: string },
+): Promise<void> {
+  await page.getByLabel('Email').fill(creds.email);
+  await page.getByLabel('Password').fill(creds.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // The consent page comes after a redirect chain; clicking earlier is lost in navigation.
+  await page.getByRole('heading', { name: 'Allow access?' }).waitFor();
+  await page.getByRole('button', { name: 'Allow' }).click();
+}
+
+/** What the "system browser" did for one open(). */
+export interface Visit {
+  url: string;
+  /** Heading of the page it ended on (our loopback page after a browser sign-in). */
+  heading: Promise<string>;
+}
+
+/**
+ * A BrowserOpener that opens each URL in a fresh Chromium context and, unless
+ * `act` is given, signs in and allows access there.
+ */
+export function chromiumOpener(
+  browser: Browser,
+  creds: { email: string; password: string },
+  act?: (page: Page, url: string) => Promise<void>,
+): BrowserOpener & { visits: Visit[] } {
+  const visits: Visit[] = [];
+  return {
+    visits,
+    async open(url) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const heading = (async () => {
+        try {
+          await page.goto(url);
+          if (act) await act(page, url);
+          else await signInAndAllow(page, creds);
+          await page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/callback/);
+          return (await page.locator('h1').textContent()) ?? '';
+        } finally {
+          await context.close();
+        }
+      })();
+      heading.catch(() => undefined);
+      visits.push({ url, heading });
+    },
+  };
+}

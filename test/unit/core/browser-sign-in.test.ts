@@ -1,0 +1,268 @@
+/**
+ * The browser sign-in's loopback listener on the real node:http adapter, with
+ * a fake issuer (the port): stray requests, wrong state, a double callback, a
+ * busy port, a second sign-in, cancel and timeout.
+ */
+import { type Server, createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BrowserSignInOptions } from '../../../src-main/core/auth/browser-sign-in';
+import { BrowserSignIn } from '../../../src-main/core/auth/browser-sign-in';
+import type { CodeChecks, Grant } from '../../../src-main/core/auth/oidc';
+import { SignIns } from '../../../src-main/core/auth/sign-ins';
+import type { LoopbackListener, LoopbackServer } from '../../../src-main/core/ports';
+import { systemClock } from '../../../src-main/core/ports';
+import type { Session } from '../../../src-main/core/session';
+import { nodeLoopbackListener } from '../../../src-main/node/loopback-listener';
+import { ManualClock } from '../support/manual-clock';
+import { memoryLogger } from '../support/fakes';
+
+const GRANT: Grant = { accessToken: 'at', refreshToken: 'rt', expiresAt: 0, email: 'a@b.c' };
+
+/** An issuer that records every code exchange; `gate` holds the exchange open. */
+function fakeIssuer() {
+  const issuer = {
+    exchanges: [] as string[],
+    gate: null as Promise<void> | null,
+    async authorizationUrl(checks: CodeChecks) {
+      const q = new URLSearchParams({ state: checks.state, redirect_uri: checks.redirectUri });
+      return `https://login.example/authorize?${q}`;
+    },
+    async exchangeCode(callback: URL) {
+      issuer.exchanges.push(callback.searchParams.get('code') ?? '');
+      await issuer.gate;
+      return GRANT;
+    },
+  };
+  return issuer;
+}
+
+/** The "browser": remembers the URL it was asked to open. */
+function fakeBrowser() {
+  const opened: string[] = [];
+  return {
+    opened,
+    async open(url: string) {
+      opened.push(url);
+    },
+    /** Where the issuer would redirect to, with our `state` unless told otherwise. */
+    callback(params: Record<string, string> = {}, index = opened.length - 1) {
+      const auth = new URL(opened[index]!);
+      const q = new URLSearchParams({
+        code: 'c0de',
+        state: auth.searchParams.get('state')!,
+        ...params,
+      });
+      return `${auth.searchParams.get('redirect_uri')}?${q}`;
+    },
+  };
+}
+
+/** Wraps the node listener to count listeners open at once. */
+function countingListener() {
+  const counts = { open: 0, max: 0 };
+  const listener: LoopbackListener = {
+    async listen(port, handle) {
+      const server = await nodeLoopbackListener.listen(port, handle);
+      counts.open += 1;
+      counts.max = Math.max(counts.max, counts.open);
+      let closed = false;
+      const wrapped: LoopbackServer = {
+        port: server.port,
+        async close() {
+          if (!closed) counts.open -= 1;
+          closed = true;
+          await server.close();
+        },
+      };
+      return wrapped;
+    },
+  };
+  return { listener, counts };
+}
+
+let cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const clean of cleanups) await clean();
+  cleanups = [];
+});
+
+function flow(overrides: Partial<BrowserSignInOptions> = {}) {
+  const issuer = fakeIssuer();
+  const browser = fakeBrowser();
+  const logger = memoryLogger();
+  const sign = new BrowserSignIn({
+    issuer,
+    listener: nodeLoopbackListener,
+    browser,
+    clock: systemClock,
+    logger,
+    ...overrides,
+  });
+  cleanups.push(() => sign.cancel());
+  return { sign, issuer, browser, logger };
+}
+
+const refused = (url: string) =>
+  fetch(url).then(
+    () => false,
+    () => true,
+  );
+
+describe('BrowserSignIn on the loopback listener', () => {
+  it('opens the issuer with a 127.0.0.1 callback on an ephemeral port', async () => {
+    const { sign, browser } = flow();
+    await sign.start();
+    const auth = new URL(browser.opened[0]!);
+    expect(auth.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    expect(auth.searchParams.get('state')).toMatch(/^[\w-]{32,}$/);
+  });
+
+  it('answers a favicon with 404 and a bare callback with 400, and keeps waiting', async () => {
+    const { sign, browser, issuer } = flow();
+    await sign.start();
+    const base = new URL(browser.callback()).origin;
+    expect((await fetch(`${base}/favicon.ico`)).status).toBe(404);
+    expect((await fetch(`${base}/callback`)).status).toBe(400);
+    expect(issuer.exchanges).toEqual([]);
+    const reply = await fetch(browser.callback());
+    expect(reply.status).toBe(200);
+    expect(await reply.text()).toContain('return to kombify Tray');
+    await expect(sign.done).resolves.toEqual(GRANT);
+    expect(issuer.exchanges).toEqual(['c0de']);
+  });
+
+  it('ends at once on a wrong state, with no token request, and closes the listener', async () => {
+    const { sign, browser, issuer } = flow();
+    await sign.start();
+    const reply = await fetch(browser.callback({ state: 'someone-elses' }));
+    expect(reply.status).toBe(400);
+    await expect(sign.done).rejects.toMatchObject({
+      bridgeError: { code: 'SIGN_IN_STATE_MISMATCH' },
+    });
+    expect(issuer.exchanges).toEqual([]);
+    // The right callback afterwards finds nobody listening: the state was forgotten.
+    expect(await refused(browser.callback())).toBe(true);
+  });
+
+  it('exchanges the code once when the right callback comes twice within 50 ms', async () => {
+    const { sign, browser, issuer } = flow();
+    let release!: () => void;
+    issuer.gate = new Promise((r) => (release = r));
+    await sign.start();
+    const first = fetch(browser.callback());
+    await new Promise((r) => setTimeout(r, 20));
+    const second = fetch(browser.callback());
+    const replies = await Promise.all([first, second]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    release();
+    await expect(sign.done).resolves.toEqual(GRANT);
+    expect(issuer.exchanges).toHaveLength(1);
+  });
+
+  it('ends with words when the person denies access in the browser', async () => {
+    const { sign, browser, issuer } = flow();
+    await sign.start();
+    await fetch(browser.callback({ error: 'access_denied', code: '' }));
+    await expect(sign.done).rejects.toMatchObject({ bridgeError: { code: 'SIGN_IN_DENIED' } });
+    expect(issuer.exchanges).toEqual([]);
+  });
+
+  it('uses another port, without an uncaught EADDRINUSE, when the chosen one is taken', async () => {
+    const busy: Server = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => busy.close(() => r())));
+    const port = (busy.address() as { port: number }).port;
+    const { sign, browser, logger } = flow({ port });
+    await sign.start();
+    const redirect = new URL(new URL(browser.opened[0]!).searchParams.get('redirect_uri')!);
+    expect(Number(redirect.port)).not.toBe(port);
+    expect(logger.entries.some((e) => e.msg.includes('port taken'))).toBe(true);
+    await fetch(browser.callback());
+    await expect(sign.done).resolves.toEqual(GRANT);
+  });
+
+  it('gives up after its timeout and closes the listener', async () => {
+    const clock = new ManualClock();
+    const { sign, browser } = flow({ clock, timeoutMs: 60_000 });
+    await sign.start();
+    await clock.advance(60_000);
+    await expect(sign.done).rejects.toMatchObject({ bridgeError: { code: 'SIGN_IN_TIMED_OUT' } });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await refused(browser.callback())).toBe(true);
+    expect(clock.pending()).toEqual([]);
+  });
+});
+
+describe('SignIns: one flow at a time', () => {
+  function setup() {
+    const issuer = fakeIssuer();
+    const browser = fakeBrowser();
+    const { listener, counts } = countingListener();
+    const adopted: Grant[] = [];
+    const session = {
+      signInWithGrant: async (grant: Grant) => void adopted.push(grant),
+    } as unknown as Session;
+    const signIns = new SignIns({
+      session: () => session,
+      issuer: () => ({ ...issuer, startDevice: never, pollDevice: never }),
+      listener,
+      browser,
+      clock: systemClock,
+      logger: memoryLogger(),
+      onChange: () => undefined,
+    });
+    cleanups.push(() => signIns.cancel());
+    return { signIns, browser, issuer, counts, adopted };
+  }
+  const never = () => new Promise<never>(() => {});
+
+  /** Waits until the browser was opened `n` times (the flow is listening then). */
+  async function opened(browser: { opened: string[] }, n: number) {
+    while (browser.opened.length < n) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  it('cancels the first when a second starts: its listener closed, its late callback refused', async () => {
+    const { signIns, browser, issuer, counts, adopted } = setup();
+    const first = signIns.browser();
+    first.catch(() => undefined);
+    await opened(browser, 1);
+    const lateForFirst = browser.callback({}, 0);
+    const second = signIns.browser();
+    await expect(first).rejects.toMatchObject({ bridgeError: { code: 'SIGN_IN_CANCELLED' } });
+    await opened(browser, 2);
+    expect(await refused(lateForFirst)).toBe(true);
+    expect(signIns.view()).toMatchObject({ method: 'browser', status: 'waiting' });
+    await fetch(browser.callback({}, 1));
+    await second;
+    expect(issuer.exchanges).toHaveLength(1);
+    expect(adopted).toEqual([GRANT]);
+    expect(counts.max).toBe(1);
+    expect(counts.open).toBe(0);
+    expect(signIns.view()).toBeNull();
+  });
+
+  it('cancelSignIn closes the listener and forgets the flow', async () => {
+    const { signIns, browser, counts } = setup();
+    const running = signIns.browser();
+    running.catch(() => undefined);
+    await opened(browser, 1);
+    await signIns.cancel();
+    await expect(running).rejects.toMatchObject({ bridgeError: { code: 'SIGN_IN_CANCELLED' } });
+    expect(counts.open).toBe(0);
+    expect(signIns.view()).toBeNull();
+    expect(await refused(browser.callback())).toBe(true);
+  });
+
+  it('refuses browser sign-in with words when the host cannot open a browser', async () => {
+    const signIns = new SignIns({
+      session: () => ({}) as Session,
+      issuer: () => ({ ...fakeIssuer(), startDevice: never, pollDevice: never }),
+      clock: systemClock,
+      logger: memoryLogger(),
+      onChange: () => undefined,
+    });
+    await expect(signIns.browser()).rejects.toMatchObject({
+      bridgeError: { code: 'NOT_SUPPORTED' },
+    });
+  });
+});

@@ -12,6 +12,7 @@ import type { Logger, Notifier, TrayView } from '../core/ports';
 import { createHostCore, defaultDataDir } from '../host/compose';
 import { startBridgeServer, type BridgeServer } from './server';
 import { openInBrowser } from './open-in-browser';
+import { wakeDetector } from '../node/wake-detector';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -27,6 +28,18 @@ export interface RunningBrowserHost {
   pageUrl: string;
   logger: Logger;
   stop(): Promise<void>;
+}
+
+/** A tiny listener set whose `add` returns the way to remove again. */
+class Listeners {
+  readonly #set = new Set<() => void>();
+  add(listener: () => void): () => void {
+    this.#set.add(listener);
+    return () => void this.#set.delete(listener);
+  }
+  emit(): void {
+    for (const listener of this.#set) listener();
+  }
 }
 
 /** Notifications go to every open window; the log keeps a line per notification. */
@@ -61,6 +74,8 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
   const dataDir = options.dataDir ?? defaultDataDir(process.env);
   let notifier: WindowNotifier | null = null;
   let tray: LoggedTray | null = null;
+  // A window opening (or reconnecting) is the browser host's "focus": the person is looking.
+  const windowOpened = new Listeners();
   const host = await createHostCore({
     dataDir,
     environment: options.environment,
@@ -68,6 +83,8 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
     tray: { render: (model) => tray?.render(model) },
     pollIntervalMs: Number(process.env.KOMBIFY_POLL_INTERVAL_MS) || undefined,
     logToStderr: true,
+    power: wakeDetector(),
+    focus: { onFocus: (listener) => windowOpened.add(listener) },
   });
   notifier = new WindowNotifier(host.logger.child('notify'));
   tray = new LoggedTray(host.logger.child('tray'));
@@ -77,6 +94,7 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
     staticDir,
     logger: host.logger.child('browser-host'),
     port: options.port,
+    onWindowConnected: () => windowOpened.emit(),
     opener: { openExternal: async (url) => openInBrowser(url, host.logger) },
   });
   notifier.server = server;

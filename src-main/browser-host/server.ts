@@ -53,6 +53,8 @@ export interface BridgeServerOptions {
   opener: ExternalOpener;
   /** Fixed key for tests; a random one otherwise. */
   key?: string;
+  /** A window opened its event stream (a page load or a reconnect). */
+  onWindowConnected?: () => void;
 }
 
 export interface BridgeServer {
@@ -128,6 +130,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     });
     streams.add(res);
     send(res, 'state', options.core.view());
+    options.onWindowConnected?.();
     const unsubscribe = options.core.subscribe((view) => send(res, 'state', view));
     const ping = setInterval(() => res.write(': ping\n\n'), PING_INTERVAL_MS);
     res.on('close', () => {

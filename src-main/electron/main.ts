@@ -17,10 +17,11 @@ import { registerIpcBridge, sendBridgeEvent } from './ipc';
 import { ElectronNotifier } from './notifier';
 import { ElectronTrayView } from './tray';
 import { trayIconFile } from './tray-icons';
+import { appFocus, networkStatus, powerEvents } from './system-events';
 import { startUpdateChecks } from './updater';
 import { createMainWindow, hardenSessions, positionNearTray } from './window';
 
-const { app, ipcMain, nativeTheme, screen, shell } = electron;
+const { app, ipcMain, nativeTheme, net, powerMonitor, screen, shell } = electron;
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
 const iconsDir = join(here, '..', 'icons');
@@ -141,6 +142,9 @@ async function main(): Promise<void> {
       },
     },
     tray,
+    power: powerEvents(powerMonitor),
+    network: networkStatus(net),
+    focus: appFocus(app),
   });
   const started = host;
   const log = started.logger.child('shell');

@@ -39,6 +39,7 @@ describe('browser host loopback server', () => {
   let server: BridgeServer;
   let staticDir: string;
   let opened: string[];
+  let windowsConnected: number;
 
   beforeEach(async () => {
     staticDir = await mkdtemp(join(tmpdir(), 'kombify-static-'));
@@ -48,7 +49,9 @@ describe('browser host loopback server', () => {
     await writeFile(join(tmpdir(), 'kombify-outside.txt'), 'outside');
     core = new RecordingCore();
     opened = [];
+    windowsConnected = 0;
     server = await startBridgeServer({
+      onWindowConnected: () => (windowsConnected += 1),
       core,
       staticDir,
       logger: silentLogger,
@@ -178,6 +181,7 @@ describe('browser host loopback server', () => {
     };
 
     await readUntil('"tooltip":"kombify Tray — signed out"');
+    expect(windowsConnected).toBe(1);
     core.publish(sampleView({ session: { status: 'signed-in', email: 'a@b.c', name: null } }));
     await readUntil('"email":"a@b.c"');
     expect(

@@ -1,0 +1,50 @@
+/**
+ * Sleep, wake, network and focus from Electron, as the core's ports. Each
+ * subscription can be undone, so repeated sleeps never pile up listeners.
+ */
+import type * as Electron from 'electron';
+import type { AppFocus, NetworkStatus, PowerEvents, Unsubscribe } from '../core/ports';
+
+type Emitter = Pick<Electron.PowerMonitor, 'on' | 'removeListener'>;
+
+function subscribe(emitter: Emitter, event: 'suspend' | 'resume', listener: () => void) {
+  emitter.on(event as 'suspend', listener);
+  return () => void emitter.removeListener(event as 'suspend', listener);
+}
+
+export function powerEvents(powerMonitor: Emitter): PowerEvents {
+  return {
+    onSuspend: (listener) => subscribe(powerMonitor, 'suspend', listener),
+    onResume: (listener) => subscribe(powerMonitor, 'resume', listener),
+  };
+}
+
+/**
+ * Electron's main process has no "online" event; `net.isOnline()` is a cheap
+ * local check, so it is sampled and a change from offline to online reported.
+ */
+export function networkStatus(
+  net: Pick<typeof Electron.net, 'isOnline'>,
+  everyMs = 5000,
+): NetworkStatus {
+  return {
+    onOnline(listener): Unsubscribe {
+      let online = net.isOnline();
+      const timer = setInterval(() => {
+        const now = net.isOnline();
+        if (now && !online) listener();
+        online = now;
+      }, everyMs);
+      return () => clearInterval(timer);
+    },
+  };
+}
+
+export function appFocus(app: Pick<Electron.App, 'on' | 'removeListener'>): AppFocus {
+  return {
+    onFocus(listener): Unsubscribe {
+      app.on('browser-window-focus', listener);
+      return () => void app.removeListener('browser-window-focus', listener);
+    },
+  };
+}

@@ -101,7 +101,7 @@ async function live(p: ReturnType<typeof parts>, ms: number, step = 1_000) {
 }
 
 describe('TrayCore sync through sleep and restarts', () => {
-  it('three sleep/resume cycles, then one failure: one notification, listeners not multiplied', async () => {
+  it('three sleeps, then one failure: one notification, listeners not multiplied', async () => {
     const p = parts();
     const c = core(p);
     await c.start();

@@ -46,7 +46,7 @@ const BROKEN: Array<[string, Buffer]> = [
 
 describe('a settings or snapshot file broken by a crash', () => {
   for (const [name, bytes] of BROKEN) {
-    it(`starts settings from defaults when the file is ${name}, keeps it aside, says so once`, async () => {
+    it(`settings file ${name}: defaults, the file kept aside, said once`, async () => {
       const dir = await tempDir();
       await writeFile(join(dir, 'settings.json'), bytes);
       const logger = memoryLogger();
@@ -65,7 +65,7 @@ describe('a settings or snapshot file broken by a crash', () => {
       expect(logger.entries.filter((e) => e.level === 'warn')).toHaveLength(1);
     });
 
-    it(`starts the snapshot empty when its file is ${name}, and the next save reloads`, async () => {
+    it(`snapshot file ${name}: empty start, the next save reloads`, async () => {
       const dir = await tempDir();
       await writeFile(join(dir, 'snapshot.json'), bytes);
       const logger = memoryLogger();

@@ -100,7 +100,7 @@ describe('SyncEngine scheduling', () => {
     await engine.stop();
   });
 
-  it('keeps background reads within half of a 30/min plan with three deployments moving', async () => {
+  it('stays within half of a 30/min plan with three deployments moving', async () => {
     const { clock, source, engine } = setup({ limit: 30 });
     source.list = [deployment('x', 'queued'), deployment('y', 'queued'), deployment('z', 'queued')];
     await engine.start(null);
@@ -165,7 +165,7 @@ describe('SyncEngine refreshes', () => {
     await engine.stop();
   });
 
-  it('sends nothing while asleep for three hours, then one read each, then the cadence', async () => {
+  it('sends nothing in 3 h asleep, then one read each, then the cadence', async () => {
     const { clock, source, engine, snapshots } = setup({ limit: 30 });
     await engine.start(null);
     engine.suspend();

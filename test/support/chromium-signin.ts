@@ -38,6 +38,8 @@ export interface Visit {
   url: string;
   /** Heading of the page it ended on (our loopback page after a browser sign-in). */
   heading: Promise<string>;
+  /** The callback URL the browser was sent to (it carries the authorization code). */
+  callback: string | null;
 }
 
 /**
@@ -55,19 +57,21 @@ export function chromiumOpener(
     async open(url) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const heading = (async () => {
+      const visit: Visit = { url, heading: Promise.resolve(''), callback: null };
+      visit.heading = (async () => {
         try {
           await page.goto(url);
           if (act) await act(page, url);
           else await signInAndAllow(page, creds);
           await page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/callback/);
+          visit.callback = page.url();
           return (await page.locator('h1').textContent()) ?? '';
         } finally {
           await context.close();
         }
       })();
-      heading.catch(() => undefined);
-      visits.push({ url, heading });
+      visit.heading.catch(() => undefined);
+      visits.push(visit);
     },
   };
 }

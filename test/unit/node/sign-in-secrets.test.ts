@@ -1,0 +1,141 @@
+/**
+ * The secret-leak scan: a full browser sign-in (Chromium), refresh, sign-out,
+ * then password, device-less API key and their sign-outs, on the real keyring,
+ * Node adapters and emulator. Afterwards every file the app wrote and every
+ * view it pushed to the window is searched for every secret it ever held.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppView } from '../../../src-shared/bridge';
+import { TrayCore } from '../../../src-main/core/app';
+import { keychainAccount } from '../../../src-main/core/session';
+import { SettingsDocumentSchema } from '../../../src-main/core/settings-document';
+import { SnapshotDocumentSchema } from '../../../src-main/core/snapshot-document';
+import { createJsonDocumentStore } from '../../../src-main/node/json-document-store';
+import {
+  KEYCHAIN_SERVICE,
+  createKeytarSecretStore,
+} from '../../../src-main/node/keytar-secret-store';
+import { createLogger } from '../../../src-main/node/logger';
+import { nodeLoopbackListener } from '../../../src-main/node/loopback-listener';
+import { chromiumOpener, launchChromium } from '../../support/chromium-signin';
+import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
+import { RecordingNotifier, RecordingTray } from '../support/fakes';
+
+const keyring = Boolean(process.env.KOMBIFY_KEYRING_READY);
+
+let emu: RunningEmulator;
+let chromium: Browser;
+let dir: string;
+beforeAll(async () => {
+  if (!keyring) return;
+  [emu, chromium] = await Promise.all([startEmulator({ speed: 0 }), launchChromium()]);
+  dir = mkdtempSync(join(tmpdir(), 'kombify-leak-'));
+}, 60_000);
+afterAll(async () => {
+  await chromium?.close();
+  await emu?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function lookup(account: string): Record<string, string> | null {
+  try {
+    const args = ['lookup', 'service', KEYCHAIN_SERVICE, 'account', account];
+    return JSON.parse(execFileSync('secret-tool', args, { encoding: 'utf8' })) as Record<
+      string,
+      string
+    >;
+  } catch {
+    // Exit status 1: no such item.
+    return null;
+  }
+}
+
+/** Every file under `root`, with its text. */
+function filesUnder(root: string): { path: string; text: string }[] {
+  return readdirSync(root).flatMap((name) => {
+    const path = join(root, name);
+    if (statSync(path).isDirectory()) return filesUnder(path);
+    return [{ path, text: readFileSync(path, 'utf8') }];
+  });
+}
+
+describe.skipIf(!keyring)('no secret leaves the keychain', () => {
+  it('after browser sign-in, refresh, sign-out, password and API-key sign-ins', async () => {
+    const environment = { name: 'emulator', apiUrl: emu.apiUrl };
+    const account = keychainAccount(environment);
+    const logger = await createLogger({ file: join(dir, 'logs', 'main.log'), level: 'debug' });
+    const browser = chromiumOpener(chromium, DEMO);
+    const core = new TrayCore({
+      environment,
+      secrets: createKeytarSecretStore(),
+      snapshots: createJsonDocumentStore({
+        cwd: dir,
+        configName: 'snapshot',
+        schema: SnapshotDocumentSchema,
+        logger,
+      }),
+      settings: createJsonDocumentStore({
+        cwd: dir,
+        configName: 'settings',
+        schema: SettingsDocumentSchema,
+        logger,
+      }),
+      notifier: new RecordingNotifier(),
+      tray: new RecordingTray(),
+      logger,
+      browser,
+      loopback: nodeLoopbackListener,
+    });
+    const pushed: AppView[] = [];
+    core.subscribe((view) => pushed.push(view));
+    const secrets = new Set<string>([DEMO.password, emu.apiKey]);
+    const keep = () => {
+      const stored = lookup(account);
+      if (stored?.access_token) secrets.add(stored.access_token);
+      if (stored?.refresh_token) secrets.add(stored.refresh_token);
+    };
+    await core.start();
+
+    expect(await core.handle('signInWithBrowser', undefined)).toMatchObject({ ok: true });
+    keep();
+    const code = new URL(browser.visits[0]!.callback!).searchParams.get('code');
+    expect(code).toBeTruthy();
+    secrets.add(code!);
+    await emu.control('time', { advance_ms: 16 * 60_000 });
+    await core.handle('refresh', undefined);
+    keep();
+    expect(secrets.size).toBe(7);
+    expect(await core.handle('signOut', undefined)).toMatchObject({ ok: true });
+    expect(lookup(account)).toBeNull();
+
+    const { email, password } = DEMO;
+    expect(await core.handle('signInWithPassword', { email, password })).toMatchObject({
+      ok: true,
+    });
+    keep();
+    await core.handle('signOut', undefined);
+    expect(await core.handle('signInWithApiKey', { apiKey: emu.apiKey })).toMatchObject({
+      ok: true,
+    });
+    expect(lookup(account)).toMatchObject({ method: 'api-key' });
+    await core.handle('signOut', undefined);
+    expect(lookup(account)).toBeNull();
+    await core.stop();
+    logger.close();
+
+    const files = filesUnder(dir);
+    expect(files.map((f) => f.path).some((p) => p.includes('main'))).toBe(true);
+    expect(files.find((f) => f.path.includes('main'))!.text).toContain('signed in');
+    expect(pushed.length).toBeGreaterThan(5);
+    const views = JSON.stringify(pushed);
+    for (const secret of secrets) {
+      for (const file of files) expect(file.text, file.path).not.toContain(secret);
+      expect(views).not.toContain(secret);
+    }
+  });
+});

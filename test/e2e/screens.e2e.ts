@@ -1,0 +1,166 @@
+/**
+ * Every screen of the signed-in window against the emulator and the browser
+ * host: what it shows, one action each, a screenshot in both themes and an
+ * axe check. One app for the file; the emulator runs at 4x speed.
+ */
+import { expect, test } from '@playwright/test';
+import { removeDir, startApp, type RunningApp } from './support/app';
+import { expectAccessible, openScreen, openSignedIn, shootBothThemes } from './support/screens';
+
+let app: RunningApp;
+
+test.beforeAll(async () => {
+  app = await startApp({ speed: 4 });
+});
+test.afterAll(async () => {
+  await app.stop();
+  await removeDir(app.dataDir);
+});
+test.beforeEach(async () => {
+  await app.emulator.control('reset');
+  await app.emulator.control('time', { speed: 4 });
+});
+
+test('overview: cloud and homelab status with their age, plan quotas, latest deployments', async ({
+  page,
+}) => {
+  await openSignedIn(page, app.pageUrl);
+  await expect(page.getByTestId('cloud-status')).toHaveAttribute('data-status', 'online');
+  await expect(page.getByTestId('cloud-age')).toContainText('ago');
+  await expect(page.getByTestId('homelab-state')).toHaveAttribute('data-status', 'online');
+  await expect(page.getByTestId('quota-stacks')).toContainText('of 3');
+  await expect(page.getByTestId('deployment')).toHaveCount(2);
+  await shootBothThemes(page, 'overview');
+  await expectAccessible(page);
+});
+
+test('deployments: filter, open the failed one with its error, delete the good one', async ({
+  page,
+}) => {
+  await openSignedIn(page, app.pageUrl);
+  await openScreen(page, 'deployments');
+  await page.getByTestId('filter-failed').click();
+  await expect(page.getByTestId('deployment')).toHaveCount(1);
+  await expect(page.getByTestId('deployment')).toHaveAttribute('data-status', 'failed');
+  await page.getByTestId('deployment-details').click();
+  await expect(page.getByTestId('detail-error')).toContainText('IMAGE_PULL_FAILED');
+  await expect(page.getByTestId('detail-steps').locator('[data-state="failed"]')).toHaveCount(1);
+  await shootBothThemes(page, 'deployment-detail');
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: /back/i }).click();
+  await page.getByTestId('filter-succeeded').click();
+  await page.getByTestId('deployment-details').click();
+  await page.getByTestId('delete-deployment').click();
+  await expect(page.getByTestId('delete-confirm')).toContainText('cannot be undone');
+  await shootBothThemes(page, 'deployment-delete-confirm');
+  await expectAccessible(page);
+  await page.getByTestId('delete-confirm-confirm').click();
+  await expect(page.getByTestId('detail-status')).toHaveAttribute('data-status', 'deleting');
+  await expect(page.getByTestId('deployment-gone')).toBeVisible({ timeout: 20_000 });
+});
+
+test('stackkits: deploys modern-homelab to the picked homelab once, with live progress', async ({
+  page,
+}) => {
+  await openSignedIn(page, app.pageUrl);
+  await openScreen(page, 'stackkits');
+  await expect(page.getByTestId('stackkit')).toHaveCount(3);
+  await shootBothThemes(page, 'stackkits');
+  await expectAccessible(page);
+
+  await page.getByTestId('deploy-modern-homelab').dblclick();
+  const live = page.getByTestId('stackkit-live').getByTestId('deployment');
+  await expect(live).toBeVisible();
+  await shootBothThemes(page, 'stackkits-live');
+  await expect(live).toHaveAttribute('data-status', 'succeeded', { timeout: 30_000 });
+  const state = (await app.emulator.control('state')) as { counters: { by_route: object } };
+  const creates = Object.entries(state.counters.by_route).filter(([route]) =>
+    /POST \/v1\/deployments$/.test(route),
+  );
+  expect(creates.map(([, count]) => count)).toEqual([1]);
+});
+
+test('stackkits: disabled with the reason while the homelab is offline', async ({ page }) => {
+  await app.emulator.control('homelab', { status: 'offline' });
+  await openSignedIn(page, app.pageUrl);
+  await page.getByTestId('refresh').click();
+  await openScreen(page, 'stackkits');
+  await expect(page.getByTestId('deploy-base-kit')).toBeDisabled();
+  await expect(page.getByTestId('stackkit-reason')).toContainText('offline');
+  await shootBothThemes(page, 'stackkits-offline');
+});
+
+test('tools: by category, connect and disconnect, a tool above the plan offers the upgrade', async ({
+  page,
+}) => {
+  await openSignedIn(page, app.pageUrl);
+  await openScreen(page, 'tools');
+  await expect(page.getByTestId('tool-category').first()).toBeVisible();
+  const kuma = page.locator('[data-testid="tool"][data-tool-id="uptime-kuma"]');
+  await kuma.getByTestId('tool-connect').click();
+  await expect(kuma.getByTestId('tool-status')).toHaveAttribute('data-status', 'connected', {
+    timeout: 20_000,
+  });
+  const locked = page.locator('[data-testid="tool"][data-tool-id="authentik"]');
+  await expect(locked.getByTestId('tool-needs-plan')).toContainText('Team');
+  await shootBothThemes(page, 'tools');
+  await expectAccessible(page);
+  await kuma.getByTestId('tool-disconnect').click();
+  await expect(kuma.getByTestId('tool-connect')).toBeVisible();
+  await locked.getByTestId('tool-upgrade').click();
+  await expect(page.getByTestId('screen-subscription')).toBeVisible();
+});
+
+test('subscription: upgrade and cancel, each after a confirmation that says what happens', async ({
+  page,
+}) => {
+  await openSignedIn(page, app.pageUrl);
+  await openScreen(page, 'subscription');
+  await expect(page.getByTestId('subscription-plan')).toHaveAttribute('data-plan', 'hobby');
+  await expect(page.getByTestId('subscription-renewal')).toContainText('Renews on');
+  await page.getByTestId('upgrade-pro').click();
+  await expect(page.getByTestId('upgrade-confirm')).toContainText('from Hobby to Pro');
+  await shootBothThemes(page, 'subscription-upgrade');
+  await expectAccessible(page);
+  await page.getByTestId('upgrade-confirm-confirm').click();
+  await expect(page.getByTestId('subscription-plan')).toHaveAttribute('data-plan', 'pro');
+
+  await page.getByTestId('cancel-subscription').click();
+  await expect(page.getByTestId('cancel-confirm')).toContainText('falls back to Free');
+  await page.getByTestId('cancel-confirm-confirm').click();
+  await expect(page.getByTestId('already-canceled')).toBeVisible();
+  await expect(page.getByTestId('subscription-renewal')).toContainText('Ends on');
+  await shootBothThemes(page, 'subscription');
+});
+
+test('errors: a 402 names the upgrade, a 503 the homelab, each with its next step', async ({
+  page,
+}) => {
+  await openSignedIn(page, app.pageUrl);
+  await app.emulator.control('faults', {
+    path: '/v1/deployments',
+    method: 'POST',
+    status: 503,
+    code: 'HOMELAB_UNREACHABLE',
+    times: 1,
+  });
+  await page.getByTestId('deploy-base-kit').click();
+  const error = page.getByTestId('action-error');
+  await expect(error).toContainText('homelab');
+  await expect(error.getByTestId('next-step')).toHaveAttribute('data-step', 'homelab');
+  await shootBothThemes(page, 'error-503');
+  await expectAccessible(page);
+
+  await app.emulator.control('faults', {
+    path: '/v1/deployments',
+    method: 'POST',
+    status: 402,
+    code: 'SUBSCRIPTION_LIMIT_EXCEEDED',
+    times: 1,
+  });
+  await page.getByTestId('deploy-base-kit').click();
+  await expect(error.getByTestId('next-step')).toHaveAttribute('data-step', 'upgrade');
+  await error.getByTestId('next-step').click();
+  await expect(page.getByTestId('screen-subscription')).toBeVisible();
+});

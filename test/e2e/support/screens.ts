@@ -1,0 +1,55 @@
+/**
+ * Helpers the per-screen tests share: sign in (or find the app signed in
+ * already), open a screen, save a screenshot in both themes, and run axe.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { DEMO } from '../../support/emulator';
+
+export { DEMO };
+
+const SHOTS = 'test/e2e/screenshots';
+
+/** Opens the page; signs in with the demo password unless the host is signed in already. */
+export async function openSignedIn(page: Page, pageUrl: string): Promise<void> {
+  await page.goto(pageUrl);
+  const nav = page.getByTestId('nav-overview');
+  const form = page.getByTestId('sign-in-form');
+  await expect(nav.or(form)).toBeVisible();
+  if (await form.isVisible()) {
+    await page.getByTestId('sign-in-email').fill(DEMO.email);
+    await page.getByTestId('sign-in-password').fill(DEMO.password);
+    await page.getByTestId('sign-in-submit').click();
+  }
+  await expect(nav).toBeVisible();
+}
+
+/** Clicks a section in the navigation and waits for it. */
+export async function openScreen(page: Page, screen: string): Promise<void> {
+  await page.getByTestId(`nav-${screen}`).click();
+  await expect(page.getByTestId(`screen-${screen}`)).toBeVisible();
+}
+
+/** Saves `<name>-light.png` and `<name>-dark.png` (full page), then goes back to light. */
+export async function shootBothThemes(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    await page.screenshot({ path: `${SHOTS}/${name}-${colorScheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Runs axe on the page as it is, in both themes; fails on any serious or critical finding. */
+export async function expectAccessible(page: Page): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) => `${colorScheme}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target).join(', ')}`,
+      );
+    expect(bad, 'serious or critical accessibility violations').toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

@@ -47,11 +47,16 @@ if ('path' in electron) {
   console.log(
     'Starting the browser host instead: the same app, served to your browser on 127.0.0.1.',
   );
-  const { runBrowserHost } = await import('../src-main/browser-host/main');
+  const { AlreadyRunningError, runBrowserHost } = await import('../src-main/browser-host/main');
   const host = await runBrowserHost({
     environment: { name: environmentName, apiUrl },
     demoAccount: demo,
     port: Number(process.env.KOMBIFY_PORT ?? 0),
+  }).catch((error: unknown) => {
+    if (!(error instanceof AlreadyRunningError)) throw error;
+    // One app per data folder: a second poller would only double the requests.
+    console.log(`kombify Tray is already running: ${error.pageUrl || 'see its terminal'}`);
+    return stopAll(0);
   });
   console.log(`\nkombify Tray is ready: ${host.pageUrl}\n`);
   if (!args.has('--no-open') && !process.env.CI) {

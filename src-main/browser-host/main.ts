@@ -4,6 +4,7 @@
  * Electron runtime is missing, and by the end-to-end tests.
  */
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NotificationView, TrayModel } from '../../src-shared/bridge';
@@ -12,6 +13,7 @@ import type { Logger, Notifier, TrayView } from '../core/ports';
 import { createHostCore, defaultDataDir } from '../host/compose';
 import { startBridgeServer, type BridgeServer } from './server';
 import { openInBrowser } from './open-in-browser';
+import { acquireInstanceLock } from '../node/instance-lock';
 import { wakeDetector } from '../node/wake-detector';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,6 +24,14 @@ export interface BrowserHostOptions {
   demoAccount?: { email: string; password: string };
   port?: number;
   dataDir?: string;
+}
+
+/** Another kombify Tray already runs on this data folder; it is at `pageUrl`. */
+export class AlreadyRunningError extends Error {
+  override readonly name = 'AlreadyRunningError';
+  constructor(readonly pageUrl: string) {
+    super('kombify Tray is already running');
+  }
 }
 
 export interface RunningBrowserHost {
@@ -72,6 +82,9 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
     throw new Error('The window is not built yet: run `npm run build:renderer` first.');
   }
   const dataDir = options.dataDir ?? defaultDataDir(process.env);
+  await mkdir(dataDir, { recursive: true });
+  const lock = await acquireInstanceLock(dataDir);
+  if (!lock.acquired) throw new AlreadyRunningError(lock.holder.pageUrl);
   let notifier: WindowNotifier | null = null;
   let tray: LoggedTray | null = null;
   // A window opening (or reconnecting) is the browser host's "focus": the person is looking.
@@ -98,6 +111,7 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
     opener: { openExternal: async (url) => openInBrowser(url, host.logger) },
   });
   notifier.server = server;
+  await lock.publish(server.pageUrl);
 
   await host.core.start();
   if (options.demoAccount && host.core.view().session.status !== 'signed-in') {
@@ -111,6 +125,7 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
     async stop() {
       await server.close();
       await host.stop();
+      await lock.release();
     },
   };
 }

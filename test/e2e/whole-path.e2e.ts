@@ -2,7 +2,7 @@
  * The whole path a newcomer walks, on real parts: the emulator and the
  * browser host as processes, the real gnome-keyring, Debian's Chromium.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { readAllFiles, removeDir, startApp, type RunningApp } from './support/app';
 
@@ -106,4 +106,25 @@ test('shows the last known state, marked offline with its age, when the cloud go
   await expect(banner).toContainText(/ago|just now/i);
   await expect(page.getByTestId('deployment')).toHaveCount(2);
   await page.screenshot({ path: 'test/e2e/screenshots/offline.png', fullPage: true });
+});
+
+test('a second start on the same data folder hands over to the first', async () => {
+  const second = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/start.ts', '--browser', '--no-open'],
+    {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: {
+        ...process.env,
+        KOMBIFY_API_URL: app.emulator.apiUrl,
+        KOMBIFY_ENV_NAME: 'e2e emulator',
+        KOMBIFY_DATA_DIR: app.dataDir,
+      },
+    },
+  );
+  expect(second.status).toBe(0);
+  const origin = new URL(app.pageUrl).origin;
+  expect(second.stdout).toContain(`kombify Tray is already running: ${origin}`);
+  expect(second.stdout).not.toContain('kombify Tray is ready');
 });

@@ -1,0 +1,66 @@
+/**
+ * One app per data folder for the browser host (Electron has its own
+ * single-instance lock): a second start finds the first and hands over to it,
+ * instead of a second poller and a second refresh-token user running beside it.
+ */
+import { open, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+interface LockBody {
+  pid: number;
+  pageUrl: string;
+}
+
+export type LockResult =
+  | { acquired: true; release(): Promise<void>; publish(pageUrl: string): Promise<void> }
+  | { acquired: false; holder: LockBody };
+
+const LOCK_FILE = 'instance.lock';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readLock(path: string): Promise<LockBody | null> {
+  try {
+    const body = JSON.parse(await readFile(path, 'utf8')) as Partial<LockBody>;
+    return typeof body.pid === 'number'
+      ? { pid: body.pid, pageUrl: String(body.pageUrl ?? '') }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes the folder's lock, or says who holds it. A lock left by a dead process is taken over. */
+export async function acquireInstanceLock(dataDir: string): Promise<LockResult> {
+  const path = join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const handle = await open(path, 'wx', 0o600);
+      await handle.writeFile(JSON.stringify({ pid: process.pid, pageUrl: '' }));
+      await handle.close();
+      return {
+        acquired: true,
+        publish: (pageUrl) =>
+          writeFile(path, JSON.stringify({ pid: process.pid, pageUrl }), { mode: 0o600 }),
+        release: () => rm(path, { force: true }),
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = await readLock(path);
+      if (holder && holder.pid !== process.pid && alive(holder.pid)) {
+        return { acquired: false, holder };
+      }
+      // Stale (its process is gone) or unreadable: clear it and try once more.
+      await rm(path, { force: true });
+    }
+  }
+  throw new Error(`could not take the instance lock in ${dataDir}`);
+}

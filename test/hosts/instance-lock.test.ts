@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acquireInstanceLock } from '../../src-main/node/instance-lock';
+
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '0']);
+  await new Promise((resolve) => child.once('exit', resolve));
+  return child.pid!;
+}
+
+describe('acquireInstanceLock()', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kombify-lock-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lets one instance hold the folder and tells a second where the first is', async () => {
+    const first = await acquireInstanceLock(dir);
+    expect(first.acquired).toBe(true);
+    if (!first.acquired) return;
+    await first.publish('http://127.0.0.1:4000/#k=abc');
+
+    // Another live process holds it: the test runner's parent stands in for it.
+    const body = JSON.parse(await readFile(join(dir, 'instance.lock'), 'utf8'));
+    await writeFile(join(dir, 'instance.lock'), JSON.stringify({ ...body, pid: process.ppid }));
+    const second = await acquireInstanceLock(dir);
+    expect(second).toEqual({
+      acquired: false,
+      holder: { pid: process.ppid, pageUrl: 'http://127.0.0.1:4000/#k=abc' },
+    });
+  });
+
+  it('takes over a lock whose process is gone, and a garbled one', async () => {
+    await writeFile(
+      join(dir, 'instance.lock'),
+      JSON.stringify({ pid: await deadPid(), pageUrl: 'x' }),
+    );
+    const taken = await acquireInstanceLock(dir);
+    expect(taken.acquired).toBe(true);
+    if (taken.acquired) await taken.release();
+    await expect(stat(join(dir, 'instance.lock'))).rejects.toThrow();
+
+    await writeFile(join(dir, 'instance.lock'), '\0\0\0');
+    expect((await acquireInstanceLock(dir)).acquired).toBe(true);
+  });
+});

@@ -3,7 +3,14 @@ import type { TokenResponse, User } from '../../../src-shared/kombify-api';
 import type { AuthApi, Credential } from '../../../src-main/core/api/client';
 import { ApiError, NetworkError, NotSignedInError } from '../../../src-main/core/api/errors';
 import type { SecretStore } from '../../../src-main/core/ports';
-import { SESSION_ENDED_REASON, Session, keychainAccount } from '../../../src-main/core/session';
+import type { Grant } from '../../../src-main/core/auth/oidc';
+import {
+  API_KEY_REFUSED_REASON,
+  type IssuerApi,
+  SESSION_ENDED_REASON,
+  Session,
+  keychainAccount,
+} from '../../../src-main/core/session';
 import { ManualClock, settle } from '../support/manual-clock';
 import {
   MemorySecretStore,
@@ -61,20 +68,48 @@ function fakeAuth(clock: ManualClock, ttlMs = 100_000) {
   return api;
 }
 
+/** An issuer that rotates numbered refresh tokens, as the emulator's does. */
+function fakeIssuer(clock: ManualClock, ttlMs: number) {
+  let n = 0;
+  const issuer = {
+    refreshes: [] as string[],
+    revoked: [] as string[],
+    failure: null as Error | null,
+    grant(refresh: string | null = `oidc-refresh-${n + 1}`): Grant {
+      n += 1;
+      const accessToken = `oidc-access-${n}`;
+      return { accessToken, refreshToken: refresh, expiresAt: clock.now() + ttlMs, email: null };
+    },
+    async refresh(refreshToken: string) {
+      issuer.refreshes.push(refreshToken);
+      if (issuer.failure) throw issuer.failure;
+      return issuer.grant();
+    },
+    async revoke(token: string) {
+      issuer.revoked.push(token);
+    },
+  } satisfies IssuerApi & Record<string, unknown>;
+  return issuer;
+}
+
 function setup(secrets: SecretStore = new MemorySecretStore(), ttlMs?: number) {
   const clock = new ManualClock();
   const api = fakeAuth(clock, ttlMs);
+  const issuer = fakeIssuer(clock, ttlMs ?? 100_000);
   const logger = memoryLogger();
+  const warnings: string[] = [];
   let changes = 0;
   const session = new Session({
     account: ACCOUNT,
     secrets,
     api,
+    issuer,
     clock,
     logger,
     onChange: () => (changes += 1),
+    onExpiring: (warning) => warnings.push(warning),
   });
-  return { clock, api, logger, session, secrets, changes: () => changes };
+  return { clock, api, issuer, logger, session, secrets, warnings, changes: () => changes };
 }
 
 describe('Session', () => {
@@ -335,5 +370,109 @@ describe('Session with a keychain that hangs or refuses', () => {
     await session.refreshAfterRejection('access-3').catch(() => undefined);
     expect(logger.entries.length).toBeGreaterThan(3);
     expect(JSON.stringify(logger.entries)).not.toMatch(/access-\d|refresh-\d|"pw"/);
+  });
+});
+
+describe('Session from the browser, a device or an API key', () => {
+  it('refreshes a browser session at the issuer and stores the rotated token first', async () => {
+    const store = new MemorySecretStore();
+    const { session, issuer } = setup(store);
+    await session.signInWithGrant(issuer.grant(), 'browser');
+    expect(session.view()).toMatchObject({ email: 'ada@example.org', method: 'browser' });
+    const tokens = await Promise.all(
+      [1, 2, 3].map(() => session.refreshAfterRejection('oidc-access-1')),
+    );
+    expect(tokens).toEqual(['oidc-access-2', 'oidc-access-2', 'oidc-access-2']);
+    expect(issuer.refreshes).toEqual(['oidc-refresh-1']);
+    expect(JSON.parse(store.items.get(ACCOUNT)!)).toMatchObject({
+      method: 'browser',
+      refresh_token: 'oidc-refresh-2',
+    });
+  });
+
+  it('ends a device session whose refresh the issuer refuses (invalid_grant)', async () => {
+    const { session, issuer } = setup();
+    await session.signInWithGrant(issuer.grant(), 'device');
+    issuer.failure = new ApiError(400, 'invalid_grant', 'grant revoked');
+    await expect(session.refreshAfterRejection('oidc-access-1')).rejects.toBeInstanceOf(
+      NotSignedInError,
+    );
+    expect(session.view()).toEqual({ status: 'signed-out', reason: SESSION_ENDED_REASON });
+  });
+
+  it('revokes the refresh and access tokens at the issuer on sign-out', async () => {
+    const { session, issuer, api } = setup();
+    await session.signInWithGrant(issuer.grant(), 'browser');
+    await session.signOut();
+    expect(issuer.revoked).toEqual(['oidc-refresh-1', 'oidc-access-1']);
+    expect(api.logouts).toEqual([]);
+  });
+
+  it('keeps an API key, sends it as a key, and ends the session when it is refused', async () => {
+    const store = new MemorySecretStore();
+    const { session, clock } = setup(store);
+    await expect(session.signInWithApiKey('kmb_wrong_key')).rejects.toMatchObject({ status: 401 });
+    expect(session.view().status).toBe('signed-out');
+    await session.signInWithApiKey('kmb_good_key');
+    expect(session.view()).toMatchObject({ email: 'ada@example.org', method: 'api-key' });
+    await clock.advance(365 * 86_400_000);
+    expect(await session.accessToken()).toBe('kmb_good_key');
+    expect(session.isApiKey('kmb_good_key')).toBe(true);
+    await expect(session.refreshAfterRejection('kmb_good_key')).rejects.toMatchObject({
+      reason: API_KEY_REFUSED_REASON,
+    });
+    expect(session.view()).toEqual({ status: 'signed-out', reason: API_KEY_REFUSED_REASON });
+    expect(store.items.has(ACCOUNT)).toBe(false);
+  });
+
+  it('reads a sign-in stored before sign-in methods existed as a password one', async () => {
+    const store = new MemorySecretStore();
+    const legacy = { v: 1, email: 'ada@example.org', access_token: 'a', refresh_token: 'r' };
+    store.items.set(ACCOUNT, JSON.stringify({ ...legacy, expires_at: 1, obtained_at: 0 }));
+    const { session } = setup(store);
+    await session.restore();
+    expect(session.view()).toMatchObject({ status: 'signed-in', method: 'password' });
+  });
+});
+
+describe('Session expiry warning', () => {
+  it('warns once, 5 minutes before a session without a refresh token ends', async () => {
+    const { session, issuer, clock, warnings } = setup(undefined, 60 * 60_000);
+    await session.signInWithGrant(issuer.grant(null), 'browser');
+    await clock.advance(55 * 60_000 - 1);
+    expect(warnings).toEqual([]);
+    await clock.advance(1);
+    expect(warnings).toEqual([
+      'Your session ends in about 5 minutes. Sign in again to stay signed in.',
+    ]);
+    expect(session.view()).toMatchObject({ status: 'signed-in', expiryWarning: warnings[0] });
+    await clock.advance(10 * 60_000);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('warns when the refresh keeps failing offline, and clears it once a refresh works', async () => {
+    const { session, api, clock, warnings } = setup(undefined, 60 * 60_000);
+    await session.signIn('ada@example.org', 'pw');
+    expect(clock.pending()).toEqual([]);
+    api.refreshFailure = new NetworkError('connection refused');
+    await expect(session.refreshAfterRejection('access-1')).rejects.toBeInstanceOf(NetworkError);
+    await clock.advance(55 * 60_000);
+    expect(warnings[0]).toMatch(/ends in about 5 minutes unless kombify can be reached/);
+    api.refreshFailure = null;
+    // Inside the refresh margin the next use refreshes, and this time it works.
+    await clock.advance(4 * 60_000 + 30_000);
+    expect(await session.accessToken()).toBe('access-2');
+    expect(session.view()).not.toHaveProperty('expiryWarning');
+    expect(clock.pending()).toEqual([]);
+  });
+
+  it('never warns for a session that refreshes normally', async () => {
+    const { session, clock, warnings } = setup(undefined, 60 * 60_000);
+    await session.signIn('ada@example.org', 'pw');
+    await clock.advance(59 * 60_000);
+    await session.accessToken();
+    await clock.advance(59 * 60_000);
+    await session.accessToken();
+    expect(warnings).toEqual([]);
   });
 });

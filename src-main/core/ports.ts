@@ -62,7 +62,10 @@ export class PortInUseError extends Error {
 /** Binds an HTTP listener on 127.0.0.1 for the browser sign-in's redirect (RFC 8252). */
 export interface LoopbackListener {
   /** `port` 0 picks a free one; a taken port rejects with {@link PortInUseError}. */
-  listen(port: number, handle: (request: LoopbackRequest) => LoopbackReply): Promise<LoopbackServer>;
+  listen(
+    port: number,
+    handle: (request: LoopbackRequest) => LoopbackReply,
+  ): Promise<LoopbackServer>;
 }
 
 export interface Clock {

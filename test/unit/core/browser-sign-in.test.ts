@@ -167,7 +167,7 @@ describe('BrowserSignIn on the loopback listener', () => {
     expect(issuer.exchanges).toEqual([]);
   });
 
-  it('uses another port, without an uncaught EADDRINUSE, when the chosen one is taken', async () => {
+  it('takes another port, no uncaught EADDRINUSE, when the chosen one is busy', async () => {
     const busy: Server = createServer();
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
     cleanups.push(() => new Promise<void>((r) => busy.close(() => r())));
@@ -221,7 +221,7 @@ describe('SignIns: one flow at a time', () => {
     while (browser.opened.length < n) await new Promise((r) => setTimeout(r, 5));
   }
 
-  it('cancels the first when a second starts: its listener closed, its late callback refused', async () => {
+  it('a second sign-in cancels the first: listener closed, late callback refused', async () => {
     const { signIns, browser, issuer, counts, adopted } = setup();
     const first = signIns.browser();
     first.catch(() => undefined);

@@ -54,7 +54,7 @@ describe('DeviceSignIn', () => {
     expect(clock.pending()).toEqual([]);
   });
 
-  it('slows down by 5 s for good after slow_down, and keeps polling through a network error', async () => {
+  it('slows by 5 s for good after slow_down, keeps polling through a network error', async () => {
     const fail = (e: Error) => () => Promise.reject(e);
     const { sign, clock, at } = setup([
       fail(pending()),

@@ -450,7 +450,7 @@ describe('Session expiry warning', () => {
     expect(warnings).toHaveLength(1);
   });
 
-  it('warns when the refresh keeps failing offline, and clears it once a refresh works', async () => {
+  it('warns when the refresh keeps failing offline, clears it once one works', async () => {
     const { session, api, clock, warnings } = setup(undefined, 60 * 60_000);
     await session.signIn('ada@example.org', 'pw');
     expect(clock.pending()).toEqual([]);

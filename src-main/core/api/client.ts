@@ -79,7 +79,7 @@ type Reply<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
 /** The kombify Cloud API as typed calls. */
 export class ApiClient implements AuthApi {
-  readonly #baseUrl: string;
+  #baseUrl: string;
   readonly #auth: AccessTokenProvider | undefined;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
@@ -98,6 +98,13 @@ export class ApiClient implements AuthApi {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#clock = options.clock ?? systemClock;
     this.#onRateLimit = options.onRateLimit;
+  }
+
+  /** Sends later requests to another kombify Cloud (the person switched environments). */
+  useBaseUrl(baseUrl: string): void {
+    this.#baseUrl = baseUrl.replace(/\/+$/, '');
+    // Validators from the other server mean nothing here.
+    this.#etags.clear();
   }
 
   /** Aborts every request in flight and refuses new ones: nothing keeps running after quit. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { TrayCore, type Environment } from '../core/app';
 import type {
   AppFocus,
+  BrowserOpener,
   Logger,
   NetworkStatus,
   Notifier,
@@ -18,6 +19,7 @@ import { SnapshotDocumentSchema } from '../core/snapshot-document';
 import { createJsonDocumentStore } from '../node/json-document-store';
 import { createKeytarSecretStore } from '../node/keytar-secret-store';
 import { createLogger } from '../node/logger';
+import { nodeLoopbackListener } from '../node/loopback-listener';
 
 export const PRODUCTION: Environment = { name: 'production', apiUrl: 'https://api.kombify.io/v1' };
 
@@ -58,6 +60,8 @@ export interface HostCoreOptions {
   focus?: AppFocus;
   /** Also log to stderr (the browser host in a terminal). */
   logToStderr?: boolean;
+  /** Opens the system browser for browser sign-in; without it that sign-in is refused. */
+  browser?: BrowserOpener;
 }
 
 export interface HostCore {
@@ -93,6 +97,8 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     power: options.power,
     network: options.network,
     focus: options.focus,
+    browser: options.browser,
+    loopback: nodeLoopbackListener,
   });
   return {
     core,

@@ -141,7 +141,6 @@ export class SyncEngine {
 
   /** Back from sleep: one request per resource after a short jittered delay. */
   resume(): void {
-    if (!this.#asleep) return;
     this.#asleep = false;
     void this.refresh('resume');
   }

@@ -193,8 +193,20 @@ export class AppState {
     return this.#valueAction('cancel', () => this.#bridge.cancelSubscription());
   }
 
-  updateSettings(patch: SettingsPatch): Promise<boolean> {
-    return this.#viewAction('settings', () => this.#bridge.updateSettings(patch));
+  /**
+   * Saves a settings change. Not gated by `busy`: each toggle is its own small
+   * patch, and dropping one because the previous is still saving would lose it.
+   */
+  async updateSettings(patch: SettingsPatch): Promise<boolean> {
+    const pushesBefore = this.#pushes;
+    const result = await settle(() => this.#bridge.updateSettings(patch));
+    if (!result.ok) {
+      this.#actionError = { action: 'settings', error: result.error };
+      return false;
+    }
+    this.#lastDone = 'settings';
+    if (this.#pushes === pushesBefore) this.#setView(result.value);
+    return true;
   }
 
   signInWithBrowser(): Promise<boolean> {

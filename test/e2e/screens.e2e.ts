@@ -21,6 +21,28 @@ test.beforeEach(async () => {
   await app.emulator.control('time', { speed: 4 });
 });
 
+test('sign-in: every method against the contract, then the API key signs in', async ({ page }) => {
+  await page.goto(app.pageUrl);
+  await expect(page.getByTestId('sign-in-form')).toBeVisible();
+  await shootBothThemes(page, 'sign-in-password');
+  await expectAccessible(page);
+  await page.getByTestId('sign-in-method-device').click();
+  await expect(page.getByTestId('sign-in-submit')).toHaveText('Get a code');
+  await page.getByTestId('sign-in-method-browser').click();
+  await expect(page.getByTestId('sign-in-submit')).toHaveText('Continue in the browser');
+  await shootBothThemes(page, 'sign-in-browser');
+
+  await page.getByTestId('sign-in-method-apiKey').click();
+  await page.getByTestId('sign-in-api-key').fill('kmb_wrong_key_123456');
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('sign-in-error')).toBeVisible();
+  await shootBothThemes(page, 'sign-in-api-key-error');
+  await expectAccessible(page);
+  await page.getByTestId('sign-in-api-key').fill(app.emulator.apiKey);
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('nav-overview')).toBeVisible();
+});
+
 test('overview: cloud and homelab status with their age, plan quotas, latest deployments', async ({
   page,
 }) => {
@@ -163,4 +185,37 @@ test('errors: a 402 names the upgrade, a 503 the homelab, each with its next ste
   await expect(error.getByTestId('next-step')).toHaveAttribute('data-step', 'upgrade');
   await error.getByTestId('next-step').click();
   await expect(page.getByTestId('screen-subscription')).toBeVisible();
+});
+
+test('settings: invalid custom URL explained, theme and language applied through main', async ({
+  page,
+}) => {
+  await openSignedIn(page, app.pageUrl);
+  await openScreen(page, 'settings');
+  await shootBothThemes(page, 'settings');
+  await expectAccessible(page);
+
+  await page.getByTestId('endpoint-custom').check();
+  await page.getByTestId('endpoint-url').fill('http://example.com/v1');
+  await page.getByTestId('endpoint-apply').click();
+  await expect(page.getByTestId('endpoint-hint')).toContainText('Enter an https address');
+  await page.getByTestId('endpoint-production').check();
+
+  await page.getByTestId('theme-dark').check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByTestId('notify-deployment-created').uncheck();
+  await expect(page.getByTestId('notify-deployment-created')).not.toBeChecked();
+
+  await page.getByTestId('language').selectOption('de');
+  await expect(page.getByTestId('nav-overview')).toHaveText('Übersicht');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await shootBothThemes(page, 'settings-german');
+  await expectAccessible(page);
+
+  await page.reload();
+  await expect(page.getByTestId('nav-overview')).toHaveText('Übersicht');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('language').selectOption('system');
+  await page.getByTestId('theme-system').check();
+  await expect(page.getByTestId('nav-overview')).toHaveText('Overview');
 });

@@ -80,7 +80,7 @@ function fakeIssuer(clock: ManualClock, ttlMs: number) {
       const accessToken = `oidc-access-${n}`;
       return { accessToken, refreshToken: refresh, expiresAt: clock.now() + ttlMs, email: null };
     },
-    async refresh(refreshToken: string) {
+    async refresh(refreshToken: string): Promise<Grant> {
       issuer.refreshes.push(refreshToken);
       if (issuer.failure) throw issuer.failure;
       return issuer.grant();

@@ -1,0 +1,322 @@
+/**
+ * The signed-in screens on the real AppState over an in-memory bridge: what
+ * each shows, what it sends to main, and that odd replies never break it.
+ */
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import Dashboard from '../../src-renderer/components/Dashboard.svelte';
+import { AppState } from '../../src-renderer/lib/app-state.svelte';
+import { setLanguage } from '../../src-renderer/lib/i18n';
+import type { AppView } from '../../src-shared/bridge';
+import type { Subscription, Tool } from '../../src-shared/kombify-api';
+import { fakeBridge } from './support/fake-bridge';
+import { NOW, ago, deployment, signedInView, user } from './support/fixtures';
+
+async function open(view: AppView, screenName: AppState['screen'] = 'overview') {
+  const fake = fakeBridge(view);
+  const app = new AppState(fake.bridge);
+  app.start();
+  await app.load();
+  app.navigate({ screen: screenName });
+  const result = render(Dashboard, { props: { app, now: NOW } });
+  return { fake, app, ...result };
+}
+
+function subscription(patch: Partial<Subscription> = {}): Subscription {
+  return {
+    id: 'sub_1',
+    plan: 'hobby',
+    status: 'active',
+    current_period_end: '2026-12-24T12:00:00Z',
+    cancel_at_period_end: false,
+    limits: { requests_per_minute: 100, burst: 200 },
+    ...patch,
+  };
+}
+
+function tool(patch: Partial<Tool> = {}): Tool {
+  return {
+    id: 'uptime-kuma',
+    name: 'Uptime Kuma',
+    description: 'Watches services.',
+    category: 'monitoring',
+    min_plan: 'free',
+    connection: null,
+    ...patch,
+  };
+}
+
+afterEach(() => {
+  setLanguage('en');
+});
+
+describe('navigation', () => {
+  it('moves between screens by keyboard-reachable buttons and marks the current one', async () => {
+    await open(signedInView());
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    expect(within(nav).getByRole('button', { name: 'Overview' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await fireEvent.click(within(nav).getByRole('button', { name: 'StackKits' }));
+    expect(screen.getByTestId('screen-stackkits')).toBeInTheDocument();
+  });
+
+  it("follows main's navigate event to a deployment's detail", async () => {
+    const { fake } = await open(signedInView({}, { deployments: [deployment({ id: 'dep_9' })] }));
+    fake.emit('navigate', { screen: 'deployments', deploymentId: 'dep_9' });
+    expect(await screen.findByTestId('deployment-detail')).toHaveTextContent('base-kit-1');
+  });
+});
+
+describe('deployments', () => {
+  const list = [
+    deployment({ id: 'dep_ok', name: 'good', status: 'succeeded', created_at: ago(300) }),
+    deployment({
+      id: 'dep_bad',
+      name: 'broken',
+      status: 'failed',
+      step: 'pulling images',
+      error: { code: 'IMAGE_PULL_FAILED', message: 'Could not pull.' },
+      created_at: ago(200),
+    }),
+    deployment({
+      id: 'dep_new',
+      name: 'odd',
+      status: 'rebalancing',
+      progress: 40,
+      created_at: ago(9),
+    }),
+  ];
+
+  it('filters by status, counting unknown statuses as in progress', async () => {
+    await open(signedInView({}, { deployments: list }), 'deployments');
+    await fireEvent.click(screen.getByTestId('filter-active'));
+    expect(screen.getAllByTestId('deployment').map((row) => row.dataset.deploymentId)).toEqual([
+      'dep_new',
+    ]);
+    await fireEvent.click(screen.getByTestId('filter-failed'));
+    expect(screen.getAllByTestId('deployment')).toHaveLength(1);
+    expect(screen.getByTestId('filter-failed')).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('shows the failed step and the error in the detail', async () => {
+    const { app } = await open(signedInView({}, { deployments: list }), 'deployments');
+    app.navigate({ screen: 'deployments', deploymentId: 'dep_bad' });
+    const detail = await screen.findByTestId('deployment-detail');
+    expect(within(detail).getByTestId('detail-error')).toHaveTextContent('IMAGE_PULL_FAILED');
+    const failed = detail.querySelector('[data-state="failed"]');
+    expect(failed).toHaveTextContent('pulling images');
+  });
+
+  it('deletes only after the confirmation, and Keep sends nothing', async () => {
+    const { fake, app } = await open(signedInView({}, { deployments: list }), 'deployments');
+    app.navigate({ screen: 'deployments', deploymentId: 'dep_ok' });
+    await fireEvent.click(await screen.findByTestId('delete-deployment'));
+    expect(screen.getByRole('alertdialog')).toHaveTextContent('cannot be undone');
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(fake.bridge.deleteDeployment).not.toHaveBeenCalled();
+
+    await fireEvent.click(screen.getByTestId('delete-deployment'));
+    await fireEvent.click(screen.getByTestId('delete-confirm-confirm'));
+    expect(fake.bridge.deleteDeployment).toHaveBeenCalledWith({ deploymentId: 'dep_ok' });
+  });
+
+  it('says a deployment is gone instead of breaking when its id is unknown', async () => {
+    const { app } = await open(signedInView(), 'deployments');
+    app.navigate({ screen: 'deployments', deploymentId: 'dep_missing' });
+    expect(await screen.findByTestId('deployment-gone')).toBeInTheDocument();
+  });
+});
+
+describe('stackkits', () => {
+  it('offers the three kits with what each sets up', async () => {
+    await open(signedInView(), 'stackkits');
+    const kits = screen.getAllByTestId('stackkit');
+    expect(kits.map((kit) => kit.dataset.kit)).toEqual(['base-kit', 'modern-homelab', 'ha-kit']);
+    expect(kits[2]).toHaveTextContent('High availability');
+  });
+
+  it('reuses the request id when a timed-out deploy is retried, and starts fresh after success', async () => {
+    const { fake } = await open(signedInView(), 'stackkits');
+    fake.bridge.deployStackKit.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'TIMEOUT', message: 'kombify Cloud did not answer in time.' },
+    });
+    await fireEvent.click(screen.getByTestId('deploy-ha-kit'));
+    expect(await screen.findByTestId('action-error')).toHaveTextContent('did not answer');
+    fake.bridge.deployStackKit.mockResolvedValue({
+      ok: true,
+      value: deployment({ id: 'dep_ha', stackkit: 'ha-kit', status: 'queued', created_at: ago(0) }),
+    });
+    await fireEvent.click(screen.getByTestId('deploy-ha-kit'));
+    await screen.findByTestId('stackkit-live');
+    await fireEvent.click(screen.getByTestId('deploy-ha-kit'));
+
+    const ids = fake.bridge.deployStackKit.mock.calls.map(([request]) => request.requestId);
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[2]).not.toBe(ids[1]);
+    expect(fake.bridge.deployStackKit.mock.calls[0]![0]).toMatchObject({
+      stackkit: 'ha-kit',
+      homelabId: 'hl_1',
+    });
+  });
+
+  it('is disabled with the reason when the picked homelab is offline', async () => {
+    const homelabs = [
+      { id: 'hl_1', name: 'rack', status: 'online', last_seen_at: ago(5) },
+      { id: 'hl_2', name: 'attic', status: 'offline', last_seen_at: ago(9000) },
+    ];
+    await open(signedInView({}, { user: user({ homelabs }) }), 'stackkits');
+    await fireEvent.change(screen.getByTestId('stackkit-homelab'), { target: { value: 'hl_2' } });
+    expect(screen.getByTestId('deploy-base-kit')).toBeDisabled();
+    expect(screen.getByTestId('stackkit-reason')).toHaveTextContent('attic is offline');
+  });
+});
+
+describe('tools', () => {
+  it('groups by category, shows the plan that unlocks a tool and offers the upgrade', async () => {
+    const { fake, app } = await open(signedInView(), 'tools');
+    fake.bridge.listTools.mockResolvedValue({
+      ok: true,
+      value: [
+        tool(),
+        tool({ id: 'authentik', name: 'authentik', category: 'identity', min_plan: 'team' }),
+        tool({ id: 'mystery', name: 'Mystery', category: '', min_plan: 'platinum' }),
+      ],
+    });
+    await app.tools.load();
+    expect(await screen.findAllByTestId('tool-category')).toHaveLength(3);
+    const locked = screen.getAllByTestId('tool').find((row) => row.dataset.toolId === 'authentik')!;
+    expect(locked).toHaveTextContent('Available from the Team plan.');
+    await fireEvent.click(within(locked).getByTestId('tool-upgrade'));
+    expect(app.screen).toBe('subscription');
+  });
+
+  it('connects to the homelab and shows a 503 in words with the next step', async () => {
+    const { fake, app } = await open(signedInView(), 'tools');
+    fake.bridge.listTools.mockResolvedValue({ ok: true, value: [tool()] });
+    await app.tools.load();
+    fake.bridge.connectTool.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'HOMELAB_UNREACHABLE', message: 'Your homelab cannot be reached.' },
+    });
+    await fireEvent.click(await screen.findByTestId('tool-connect'));
+    expect(fake.bridge.connectTool).toHaveBeenCalledWith({
+      toolId: 'uptime-kuma',
+      homelabId: 'hl_1',
+    });
+    const error = await screen.findByTestId('tools-error');
+    expect(within(error).getByTestId('next-step')).toHaveAttribute('data-step', 'homelab');
+  });
+
+  it('shows an empty catalog as empty, not as loading', async () => {
+    await open(signedInView(), 'tools');
+    expect(await screen.findByTestId('tools-empty')).toBeInTheDocument();
+  });
+});
+
+describe('subscription', () => {
+  const view = () => ({
+    ...signedInView(),
+    snapshot: { ...signedInView().snapshot!, subscription: subscription() },
+  });
+
+  it('shows plan, renewal and limits; upgrades only after a confirmation that says what happens', async () => {
+    const { fake } = await open(view(), 'subscription');
+    expect(screen.getByTestId('subscription-renewal')).toHaveTextContent('Renews on');
+    expect(screen.getByTestId('subscription-limits')).toHaveTextContent('100 requests per minute');
+    await fireEvent.click(screen.getByTestId('upgrade-team'));
+    expect(screen.getByTestId('upgrade-confirm')).toHaveTextContent('from Hobby to Team');
+    expect(fake.bridge.upgradePlan).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('upgrade-confirm-confirm'));
+    expect(fake.bridge.upgradePlan).toHaveBeenCalledWith({ plan: 'team' });
+  });
+
+  it('cancels at period end after saying until when the plan stays', async () => {
+    const { fake } = await open(view(), 'subscription');
+    await fireEvent.click(screen.getByTestId('cancel-subscription'));
+    expect(screen.getByTestId('cancel-confirm')).toHaveTextContent('You keep Hobby until');
+    await fireEvent.click(screen.getByTestId('cancel-confirm-confirm'));
+    expect(fake.bridge.cancelSubscription).toHaveBeenCalledTimes(1);
+  });
+
+  it('copes with an unknown plan and no period end', async () => {
+    const odd = view();
+    odd.snapshot!.subscription = subscription({ plan: 'enterprise', current_period_end: null });
+    await open(odd, 'subscription');
+    expect(screen.getByTestId('subscription-plan')).toHaveTextContent('enterprise');
+    expect(screen.getByTestId('subscription-renewal')).toHaveTextContent('No renewal date');
+    expect(screen.getByTestId('no-upgrade')).toBeInTheDocument();
+  });
+});
+
+describe('settings', () => {
+  it('refuses a custom URL on plain http elsewhere, and sends a good one', async () => {
+    const { fake } = await open(signedInView(), 'settings');
+    await fireEvent.click(screen.getByTestId('endpoint-custom'));
+    await fireEvent.input(screen.getByTestId('endpoint-url'), {
+      target: { value: 'http://example.com/v1' },
+    });
+    await fireEvent.click(screen.getByTestId('endpoint-apply'));
+    expect(screen.getByTestId('endpoint-hint')).toHaveTextContent('Enter an https address');
+    expect(screen.getByTestId('endpoint-url')).toHaveAttribute('aria-invalid', 'true');
+    expect(fake.bridge.updateSettings).not.toHaveBeenCalled();
+
+    await fireEvent.input(screen.getByTestId('endpoint-url'), {
+      target: { value: 'https://api.example.com/v1' },
+    });
+    await fireEvent.click(screen.getByTestId('endpoint-apply'));
+    expect(fake.bridge.updateSettings).toHaveBeenCalledWith({
+      endpoint: { kind: 'custom', url: 'https://api.example.com/v1' },
+    });
+  });
+
+  it('sends each change as a small patch, even while the previous one saves', async () => {
+    const { fake } = await open(signedInView(), 'settings');
+    await fireEvent.click(screen.getByTestId('notify-deployment-created'));
+    await fireEvent.click(screen.getByTestId('theme-dark'));
+    await fireEvent.change(screen.getByTestId('polling-seconds'), { target: { value: '5' } });
+    await fireEvent.change(screen.getByTestId('polling-seconds'), { target: { value: '120' } });
+    expect(fake.bridge.updateSettings.mock.calls.map(([patch]) => patch)).toEqual([
+      { notifications: { enabled: { 'deployment-created': false } } },
+      { theme: 'dark' },
+      { polling: { quietIntervalSeconds: 120 } },
+    ]);
+  });
+});
+
+describe('German', () => {
+  it('shows every screen in German when the settings say so, errors included', async () => {
+    const view = signedInView();
+    view.settings = { ...view.settings, language: 'de' };
+    const { fake } = await open(view, 'stackkits');
+    expect(screen.getByRole('navigation', { name: 'Bereiche' })).toBeInTheDocument();
+    expect(screen.getByTestId('deploy-base-kit')).toHaveTextContent('Base Kit bereitstellen');
+    fake.bridge.deployStackKit.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'SUBSCRIPTION_LIMIT_EXCEEDED', message: 'Your plan does not allow this.' },
+    });
+    await fireEvent.click(screen.getByTestId('deploy-base-kit'));
+    const error = await screen.findByTestId('action-error');
+    expect(error).toHaveTextContent('Dein Tarif erlaubt das nicht.');
+    expect(within(error).getByTestId('next-step')).toHaveTextContent('Tarife ansehen');
+  });
+});
+
+describe('odd replies', () => {
+  it('renders every screen from a snapshot with missing parts', async () => {
+    const broken = signedInView();
+    broken.snapshot = {
+      fetchedAt: 'not a date',
+      user: { ...user(), quota: undefined, homelabs: undefined } as never,
+      subscription: { id: 'sub_x' } as never,
+      deployments: [{ id: 'dep_x' } as never],
+    };
+    const { app } = await open(broken);
+    for (const name of ['deployments', 'stackkits', 'tools', 'subscription', 'settings'] as const) {
+      app.navigate({ screen: name });
+      expect(await screen.findByTestId(`screen-${name}`)).toBeInTheDocument();
+    }
+  });
+});

@@ -155,4 +155,46 @@ describe('TrayCore sync through sleep and restarts', () => {
     expect(p.notifier.shown).toEqual([]);
     expect(c.view().tray).toMatchObject({ state: 'failed', paused: true });
   });
+
+  it('reads the list as often as the polling setting says', async () => {
+    const p = parts();
+    const reads: string[] = [];
+    let inFlight = 0;
+    const fetchCounting: typeof fetch = async (input, init) => {
+      inFlight += 1;
+      try {
+        const response = await fetch(input, init);
+        await response.clone().text();
+        reads.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+        return response;
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    /** Moves the clock in steps, letting the reads of each step answer before the next. */
+    const advance = async (ms: number) => {
+      for (let left = ms; left > 0; left -= 5_000) {
+        await p.clock.advance(Math.min(5_000, left));
+        while (inFlight > 0) await new Promise((r) => setTimeout(r, 5));
+      }
+    };
+    const c = new TrayCore({
+      environment: { name: 'emulator', apiUrl: emu.apiUrl },
+      ...p,
+      fetch: fetchCounting,
+      random: () => 0.5,
+    });
+    running.push(c);
+    await c.start();
+    await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
+    await ok(c.handle('updateSettings', { polling: { quietIntervalSeconds: 300 } }));
+    const lists = () => reads.filter((r) => r === 'GET /v1/deployments').length;
+    // The next read was planned under the old setting; from then on every 5 minutes.
+    await advance(60_000);
+    const before = lists();
+    await advance(299_000);
+    expect(lists()).toBe(before);
+    await advance(1_000);
+    expect(lists()).toBe(before + 1);
+  });
 });

@@ -130,6 +130,7 @@ describe('TrayCore against the emulator', () => {
       status: 'signed-in',
       email: DEMO.email,
       name: 'Demo Homelabber',
+      method: 'password',
     });
     expect(view.snapshot?.deployments).toHaveLength(2);
     expect(view.connectivity.status).toBe('online');

@@ -2,6 +2,7 @@
  * Issue 5 end to end: a deployment that fails in the emulator gives exactly
  * one notification, with its error; a restart of the app gives none.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ test.afterEach(async () => {
   host = null;
   await emulator.stop();
   await removeDir(dataDir);
+  // The sign-in was remembered in the test keyring; later tests count what it holds.
+  execFileSync('secret-tool', ['clear', 'service', 'kombify-tray'], { stdio: 'ignore' });
 });
 
 /** Lets several polls pass: a repeated notification would show up now. */

@@ -27,9 +27,13 @@ async function signIn(page: Page): Promise<void> {
   await expect(page.getByTestId('deployment').first()).toBeVisible();
 }
 
-/** The tokens gnome-keyring holds for kombify Tray: every value stored under a *token* key. */
-function keychainTokens(): string[] {
-  const out = execFileSync('secret-tool', ['search', '--all', 'service', 'kombify-tray'], {
+/**
+ * The tokens gnome-keyring holds for this app's environment: every value stored under a
+ * *token* key. Only this run's account: other tests share the keyring and sign in too.
+ */
+function keychainTokens(account: string): string[] {
+  const query = ['search', '--all', 'service', 'kombify-tray', 'account', account];
+  const out = execFileSync('secret-tool', query, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -73,7 +77,7 @@ test('signs in, deploys base-kit, notifies once, and keeps tokens only in the ke
   const succeeded = page.getByTestId('notification').filter({ hasText: /succeeded/i });
   await expect(succeeded).toHaveCount(1);
 
-  const secrets = keychainTokens();
+  const secrets = keychainTokens(`e2e emulator|${app.emulator.apiUrl}`);
   expect(secrets, 'the access and refresh token are in gnome-keyring').toHaveLength(2);
   expect(secrets.every((token) => token.length >= 16)).toBe(true);
 
@@ -83,7 +87,9 @@ test('signs in, deploys base-kit, notifies once, and keeps tokens only in the ke
     for (const file of files) expect(file.text.includes(secret), file.path).toBe(false);
     for (const body of seen) expect(body.includes(secret), 'a reply to the window').toBe(false);
     expect((await page.content()).includes(secret)).toBe(false);
-    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    const storage = await page.evaluate(() =>
+      JSON.stringify({ ...localStorage, ...sessionStorage }),
+    );
     expect(storage.includes(secret)).toBe(false);
   }
   for (const line of app.output) {

@@ -19,6 +19,7 @@ import { describe } from '../token-vault';
 import { type CodeChecks, type Grant, OidcAuth } from './oidc';
 import { returnPage } from './return-page';
 import {
+  browserDidNotOpen,
   signInCancelled,
   signInDenied,
   signInStateMismatch,
@@ -94,10 +95,19 @@ export class BrowserSignIn {
         this.#o.timeoutMs ?? 5 * 60_000,
       );
       this.#o.logger.info('browser sign-in started', { port: server.port });
-      await this.#o.browser.open(url);
+      await this.#openBrowser(url);
     } catch (error) {
       this.#fail(error instanceof Error ? error : new Error(String(error)), 'could not start');
       throw error;
+    }
+  }
+
+  async #openBrowser(url: string): Promise<void> {
+    try {
+      await this.#o.browser.open(url);
+    } catch (error) {
+      this.#o.logger.warn('system browser did not open', { error: describe(error) });
+      throw browserDidNotOpen();
     }
   }
 

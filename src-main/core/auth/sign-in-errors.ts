@@ -50,3 +50,13 @@ export function apiKeyRefused(): BridgeFailure {
       '(or create a new one) and paste it here.',
   });
 }
+
+/** The system browser could not be started; the device code works without it. */
+export function browserDidNotOpen(): BridgeFailure {
+  return new BridgeFailure({
+    code: 'BROWSER_UNAVAILABLE',
+    message:
+      'Your browser could not be opened from the app. Sign in with a device code instead: ' +
+      'it shows a code to enter in any browser.',
+  });
+}

@@ -181,6 +181,22 @@ describe('BrowserSignIn on the loopback listener', () => {
     await expect(sign.done).resolves.toEqual(GRANT);
   });
 
+  it('says to use a device code when the system browser cannot be opened', async () => {
+    const { listener, counts } = countingListener();
+    const browser = {
+      open: () => Promise.reject(new Error('xdg-open: no method available')),
+    };
+    const { sign } = flow({ browser, listener });
+    await expect(sign.start()).rejects.toMatchObject({
+      bridgeError: { code: 'BROWSER_UNAVAILABLE' },
+    });
+    await expect(sign.done).rejects.toMatchObject({
+      bridgeError: { code: 'BROWSER_UNAVAILABLE' },
+    });
+    await sign.cancel();
+    expect(counts.open).toBe(0);
+  });
+
   it('gives up after its timeout and closes the listener', async () => {
     const clock = new ManualClock();
     const { sign, browser } = flow({ clock, timeoutMs: 60_000 });

@@ -97,6 +97,9 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
     pollIntervalMs: Number(process.env.KOMBIFY_POLL_INTERVAL_MS) || undefined,
     logToStderr: true,
     power: wakeDetector(),
+    // The sign-in page opens in the person's default browser, like the Electron app's.
+    // Called only once the host exists: sign-ins start after start-up.
+    browser: { open: (url) => openInBrowser(url, host.logger.child('sign-in')) },
     focus: { onFocus: (listener) => windowOpened.add(listener) },
   });
   notifier = new WindowNotifier(host.logger.child('notify'));

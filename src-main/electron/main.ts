@@ -17,6 +17,7 @@ import { registerIpcBridge, sendBridgeEvent } from './ipc';
 import { ElectronNotifier } from './notifier';
 import { ElectronTrayView } from './tray';
 import { trayIconFile } from './tray-icons';
+import { signInBrowser } from './sign-in-browser';
 import { appFocus, networkStatus, powerEvents } from './system-events';
 import { startUpdateChecks } from './updater';
 import { createMainWindow, hardenSessions, positionNearTray } from './window';
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
       },
     },
     tray,
+    browser: signInBrowser(shell),
     power: powerEvents(powerMonitor),
     network: networkStatus(net),
     focus: appFocus(app),

@@ -286,6 +286,49 @@ describe('settings', () => {
   });
 });
 
+describe('errors with their next step', () => {
+  it('offers to sign in again after a 401, and signs out to get there', async () => {
+    const { fake } = await open(signedInView(), 'overview');
+    fake.bridge.deployStackKit.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'INVALID_TOKEN', message: 'Your session has ended. Sign in again.' },
+    });
+    await fireEvent.click(screen.getByTestId('deploy-base-kit'));
+    const next = within(await screen.findByTestId('action-error')).getByTestId('next-step');
+    expect(next).toHaveTextContent('Sign in again');
+    await fireEvent.click(next);
+    expect(fake.bridge.signOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('names the time to try again after a 429', async () => {
+    const { fake } = await open(signedInView(), 'overview');
+    const at = new Date(NOW + 90_000);
+    fake.bridge.refresh.mockResolvedValueOnce({
+      ok: false,
+      error: {
+        code: 'RATE_LIMIT_EXCEEDED',
+        message: 'Too many requests for your plan.',
+        retryAt: at.toISOString(),
+      },
+    });
+    await fireEvent.click(screen.getByTestId('refresh'));
+    const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(at);
+    expect(await screen.findByTestId('action-error')).toHaveTextContent(`Try again at ${time}.`);
+  });
+
+  it('backs out of a confirmation with Escape', async () => {
+    const view = signedInView();
+    view.snapshot = { ...view.snapshot!, subscription: subscription() };
+    const { fake } = await open(view, 'subscription');
+    await fireEvent.click(screen.getByTestId('cancel-subscription'));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    await fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(fake.bridge.cancelSubscription).not.toHaveBeenCalled();
+  });
+});
+
 describe('German', () => {
   it('shows every screen in German when the settings say so, errors included', async () => {
     const view = signedInView();

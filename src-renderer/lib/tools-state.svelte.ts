@@ -21,6 +21,11 @@ export class ToolsState {
     this.#bridge = bridge;
   }
 
+  /** Tells main's log about a reply the window could not use; it never fails the screen. */
+  #warn(message: string): void {
+    void settle(() => this.#bridge.log({ level: 'warn', message }));
+  }
+
   /** Null until the first answer; an empty list is a real answer. */
   get list(): readonly Tool[] | null {
     return this.#tools;
@@ -46,6 +51,7 @@ export class ToolsState {
       return;
     }
     // A reply that is not a list (a broken host) counts as an empty catalog, not a crash.
+    if (!Array.isArray(result.value)) this.#warn('tools: the catalog reply was not a list');
     this.#tools = Array.isArray(result.value) ? result.value : [];
     this.#scheduleRecheck();
   }

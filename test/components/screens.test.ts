@@ -210,6 +210,17 @@ describe('tools', () => {
     expect(within(error).getByTestId('next-step')).toHaveAttribute('data-step', 'homelab');
   });
 
+  it("shows a reply that is not a list as empty and tells main's log", async () => {
+    const { fake, app } = await open(signedInView(), 'tools');
+    fake.bridge.listTools.mockResolvedValue({ ok: true, value: { data: [] } as never });
+    await app.tools.load();
+    expect(await screen.findByTestId('tools-empty')).toBeInTheDocument();
+    expect(fake.bridge.log).toHaveBeenCalledWith({
+      level: 'warn',
+      message: 'tools: the catalog reply was not a list',
+    });
+  });
+
   it('shows an empty catalog as empty, not as loading', async () => {
     await open(signedInView(), 'tools');
     expect(await screen.findByTestId('tools-empty')).toBeInTheDocument();

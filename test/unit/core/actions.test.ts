@@ -78,7 +78,9 @@ describe('tools', () => {
 
   it('refuses a tool above the plan with 402 and one on an offline homelab with 503', async () => {
     const { h } = await handlers();
-    const above = await rejection(h.connectTool({ toolId: 'authentik', homelabId: DEMO.homelabId }));
+    const above = await rejection(
+      h.connectTool({ toolId: 'authentik', homelabId: DEMO.homelabId }),
+    );
     expect(above).toBeInstanceOf(ApiError);
     expect(above).toMatchObject({ status: 402, code: 'SUBSCRIPTION_LIMIT_EXCEEDED' });
 

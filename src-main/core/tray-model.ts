@@ -99,7 +99,12 @@ function infoItems(inputs: TrayInputs): TrayMenuItem[] {
   const { session } = inputs;
   const snapshot = glance(inputs);
   if (session.status !== 'signed-in' && !snapshot?.user) {
-    const label = session.status === 'signing-in' ? 'Signing in…' : 'Not signed in';
+    const label =
+      session.status === 'signing-in'
+        ? 'Signing in…'
+        : session.status === 'restoring'
+          ? 'Restoring your sign-in…'
+          : 'Not signed in';
     return [{ id: 'account', label, enabled: false }];
   }
   const email = session.status === 'signed-in' ? session.email : (snapshot?.user?.email ?? '');

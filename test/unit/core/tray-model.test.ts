@@ -114,6 +114,12 @@ describe('buildTrayModel', () => {
     expect(m.items.some((i) => i.deploymentId === 'a')).toBe(true);
   });
 
+  it('says it is restoring the sign-in, not signed out, while the keychain is read', () => {
+    const m = model({ session: { status: 'restoring' }, snapshot: null });
+    expect(labels(m)[0]).toBe('Restoring your sign-in…');
+    expect(m.items.find((i) => i.id === 'sign-in')?.enabled).toBe(false);
+  });
+
   it('says so when the account has no homelab', () => {
     const s = snapshot([]);
     const m = model({ snapshot: { ...s, user: { ...s.user!, homelabs: [] } } });

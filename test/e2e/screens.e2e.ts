@@ -27,6 +27,12 @@ test('sign-in: every method against the contract, then the API key signs in', as
   await shootBothThemes(page, 'sign-in-password');
   await expectAccessible(page);
   await page.getByTestId('sign-in-method-device').click();
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('device-user-code')).toHaveText(/\S{4,}/);
+  await expect(page.getByTestId('device-uri')).toContainText(app.emulator.url);
+  await shootBothThemes(page, 'sign-in-device-code');
+  await expectAccessible(page);
+  await page.getByTestId('sign-in-cancel').click();
   await expect(page.getByTestId('sign-in-submit')).toHaveText('Get a code');
   await page.getByTestId('sign-in-method-browser').click();
   await expect(page.getByTestId('sign-in-submit')).toHaveText('Continue in the browser');

@@ -29,7 +29,14 @@ export function describeError(error: BridgeError, now: number): ErrorWords {
     const at = formatTime(error.retryAt, now);
     return { message, hint: at ? t.banners.tryAgainAt(at) : t.banners.tryAgainSoon, next };
   }
-  return { message, hint: pick(t.errors.hints, code), next };
+  const hint = pick(t.errors.hints, code);
+  return { message, hint: hint && !saysAlready(message, hint) ? hint : null, next };
+}
+
+/** Main's words often end with the next step already; the hint must not say it twice. */
+function saysAlready(message: string, hint: string): boolean {
+  const opening = hint.split(/\s+/).slice(0, 2).join(' ').toLowerCase();
+  return message.toLowerCase().includes(opening);
 }
 
 function pick(words: Record<string, string>, code: string): string | null {

@@ -6,6 +6,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dashboard from '../../src-renderer/components/Dashboard.svelte';
 import { AppState } from '../../src-renderer/lib/app-state.svelte';
+import { describeError } from '../../src-renderer/lib/errors';
 import { setLanguage } from '../../src-renderer/lib/i18n';
 import type { AppView } from '../../src-shared/bridge';
 import type { Subscription, Tool } from '../../src-shared/kombify-api';
@@ -309,6 +310,13 @@ describe('errors with their next step', () => {
     expect(next).toHaveTextContent('Sign in again');
     await fireEvent.click(next);
     expect(fake.bridge.signOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not repeat a next step that main already put into words', () => {
+    const said = { code: 'HOMELAB_UNREACHABLE', message: 'Down. Check that it is powered on.' };
+    expect(describeError(said, NOW)).toMatchObject({ hint: null, next: 'homelab' });
+    const bare = { code: 'HOMELAB_UNREACHABLE', message: 'The homelab stopped answering.' };
+    expect(describeError(bare, NOW).hint).toMatch(/^Check that your homelab/);
   });
 
   it('names the time to try again after a 429', async () => {

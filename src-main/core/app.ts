@@ -17,7 +17,7 @@ import {
 } from '../../src-shared/bridge';
 import { actionHandlers } from './actions';
 import { ApiClient } from './api/client';
-import type { Environment } from './auth/environments';
+import { environmentFor, type Environment } from './auth/environments';
 import { issuerFor } from './auth/issuer';
 import { OidcAuth } from './auth/oidc';
 import { SignIns } from './auth/sign-ins';
@@ -47,7 +47,13 @@ export type { Environment } from './auth/environments';
 
 /** Everything a host hands to the core. */
 export interface TrayCoreOptions {
+  /** The cloud to run against; with `followSettingsEndpoint`, only the one to start with. */
   environment: Environment;
+  /**
+   * The Settings endpoint chooses the cloud (production, staging, a custom URL). Hosts
+   * leave it off when KOMBIFY_API_URL names the cloud; the endpoint is then kept but not used.
+   */
+  followSettingsEndpoint?: boolean;
   secrets: SecretStore;
   snapshots: DocumentStore<SnapshotDocument>;
   notifier: Notifier;
@@ -167,6 +173,9 @@ export class TrayCore {
   /** Shows the cached glance, restores the sign-in, then starts polling. */
   async start(): Promise<void> {
     this.#alerts.load();
+    const chosen = this.#chosenEnvironment();
+    // switchEnvironment() starts again in the chosen one; that start finds nothing to switch.
+    if (chosen) return this.switchEnvironment(chosen);
     this.#applySettings();
     this.#watchSystem();
     this.#book.load();
@@ -194,7 +203,11 @@ export class TrayCore {
     const session = this.#sessionView();
     const tray = this.#trayModel(session);
     return {
-      environment: { name: this.#environment.name, apiUrl: this.#environment.apiUrl },
+      environment: {
+        name: this.#environment.name,
+        apiUrl: this.#environment.apiUrl,
+        fixed: !this.#o.followSettingsEndpoint,
+      },
       session,
       keychain: this.#session.keychain(),
       snapshot: this.#book.snapshot,
@@ -287,6 +300,8 @@ export class TrayCore {
     updateSettings: async (patch) => {
       this.#alerts.update(patch);
       this.#applySettings();
+      const chosen = patch.endpoint ? this.#chosenEnvironment() : null;
+      if (chosen) await this.switchEnvironment(chosen);
       this.#changed();
       return this.view();
     },
@@ -337,6 +352,14 @@ export class TrayCore {
     await signingIn;
     if (!this.#stopped) await this.#poller.start(this.#book.snapshot);
     return this.view();
+  }
+
+  /** The Settings endpoint's environment when it differs from the one running, else null. */
+  #chosenEnvironment(): Environment | null {
+    if (!this.#o.followSettingsEndpoint) return null;
+    const wanted = environmentFor(this.#alerts.settings.endpoint);
+    const running = this.#environment;
+    return wanted.name === running.name && wanted.apiUrl === running.apiUrl ? null : wanted;
   }
 
   /** The polling setting in force, unless the host fixed an interval. */

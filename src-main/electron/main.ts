@@ -133,9 +133,11 @@ async function main(): Promise<void> {
     onAction: (itemId, id) => host && onTrayAction(host, tray, itemId, id),
   });
   const e2e = process.env.KOMBIFY_E2E === '1' ? exposeForEndToEndTests() : null;
+  const chosen = resolveEnvironment(process.env);
   host = await createHostCore({
     dataDir: process.env.KOMBIFY_DATA_DIR ?? app.getPath('userData'),
-    environment: resolveEnvironment(process.env, app.isPackaged),
+    environment: chosen.environment,
+    followSettingsEndpoint: !chosen.fixed,
     notifier: {
       notify(notification) {
         e2e?.notifications.push(notification);

@@ -4,7 +4,9 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { CustomEndpointUrl } from '../../src-shared/bridge';
 import { TrayCore, type Environment } from '../core/app';
+import { environmentFor } from '../core/auth/environments';
 import type {
   AppFocus,
   BrowserOpener,
@@ -21,23 +23,22 @@ import { createKeytarSecretStore } from '../node/keytar-secret-store';
 import { createLogger } from '../node/logger';
 import { nodeLoopbackListener } from '../node/loopback-listener';
 
-export const PRODUCTION: Environment = { name: 'production', apiUrl: 'https://api.kombify.io/v1' };
-
-/** The environment from `KOMBIFY_API_URL`; a packaged build defaults to production. */
-export function resolveEnvironment(env: NodeJS.ProcessEnv, packaged: boolean): Environment {
+/**
+ * The cloud to run against: `KOMBIFY_API_URL` fixes it (and the Settings
+ * endpoint then stays as it is); otherwise the Settings endpoint chooses,
+ * starting from production.
+ */
+export function resolveEnvironment(env: NodeJS.ProcessEnv): {
+  environment: Environment;
+  fixed: boolean;
+} {
   const apiUrl = env.KOMBIFY_API_URL?.trim();
-  if (!apiUrl) {
-    if (!packaged) process.emitWarning('KOMBIFY_API_URL is not set: using production.');
-    return PRODUCTION;
+  if (!apiUrl) return { environment: environmentFor({ kind: 'production' }), fixed: false };
+  if (!CustomEndpointUrl.safeParse(apiUrl).success) {
+    throw new Error(`KOMBIFY_API_URL must be https (or http on 127.0.0.1/localhost): ${apiUrl}`);
   }
-  const parsed = new URL(apiUrl);
-  if (
-    parsed.protocol !== 'https:' &&
-    !['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)
-  ) {
-    throw new Error(`KOMBIFY_API_URL must be https (or http on loopback): ${apiUrl}`);
-  }
-  return { name: env.KOMBIFY_ENV_NAME?.trim() || 'custom', apiUrl: apiUrl.replace(/\/+$/, '') };
+  const name = env.KOMBIFY_ENV_NAME?.trim() || 'custom';
+  return { environment: { name, apiUrl: apiUrl.replace(/\/+$/, '') }, fixed: true };
 }
 
 /** The data folder: `KOMBIFY_DATA_DIR`, else the XDG config folder. */
@@ -49,6 +50,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv): string {
 export interface HostCoreOptions {
   dataDir: string;
   environment: Environment;
+  /** The Settings endpoint chooses the cloud (no KOMBIFY_API_URL). */
+  followSettingsEndpoint?: boolean;
   notifier: Notifier;
   tray: TrayView;
   pollIntervalMs?: number;
@@ -77,6 +80,7 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
   });
   const core = new TrayCore({
     environment: options.environment,
+    followSettingsEndpoint: options.followSettingsEndpoint,
     secrets: createKeytarSecretStore(),
     snapshots: createJsonDocumentStore({
       cwd: options.dataDir,

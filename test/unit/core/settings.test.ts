@@ -2,10 +2,13 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../src-shared/bridge';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/bridge';
 import { TrayCore } from '../../../src-main/core/app';
 import { SettingsBook } from '../../../src-main/core/settings-book';
-import { SettingsDocumentSchema } from '../../../src-main/core/settings-document';
+import {
+  SettingsDocumentSchema,
+  type SettingsDocument,
+} from '../../../src-main/core/settings-document';
 import { SnapshotBook } from '../../../src-main/core/snapshot-book';
 import { SnapshotDocumentSchema } from '../../../src-main/core/snapshot-document';
 import { createJsonDocumentStore } from '../../../src-main/node/json-document-store';
@@ -165,5 +168,51 @@ describe('updateSettings from a hostile window', () => {
     });
     expect(next.view().tray.paused).toBe(false);
     await next.stop();
+  });
+});
+
+describe('the Settings endpoint', () => {
+  function core(settings: MemoryDocumentStore<SettingsDocument>, follow: boolean) {
+    return new TrayCore({
+      environment: { name: 'production', apiUrl: 'https://api.kombify.io/v1' },
+      followSettingsEndpoint: follow,
+      secrets: new MemorySecretStore(),
+      snapshots: new MemoryDocumentStore(),
+      settings,
+      notifier: new RecordingNotifier(),
+      tray: new RecordingTray(),
+      logger: memoryLogger(),
+    });
+  }
+  const custom = { kind: 'custom' as const, url: 'http://127.0.0.1:9/v1' };
+  const saved = (endpoint: Settings['endpoint']): SettingsDocument => ({
+    version: 1,
+    settings: { ...DEFAULT_SETTINGS, endpoint },
+    notificationPause: { until: null, indefinitely: false },
+  });
+
+  it('chooses the cloud at start and when changed, when the host lets it', async () => {
+    const store = new MemoryDocumentStore<SettingsDocument>();
+    store.save(saved(custom));
+    const c = core(store, true);
+    await c.start();
+    expect(c.view().environment).toEqual({ name: 'custom', apiUrl: custom.url, fixed: false });
+
+    const changed = await c.handle('updateSettings', { endpoint: { kind: 'staging' } });
+    expect(changed).toMatchObject({ ok: true });
+    expect(c.view().environment.apiUrl).toBe('https://api.staging.kombify.io/v1');
+    await c.stop();
+  });
+
+  it('is kept but not used when the host fixed the cloud (KOMBIFY_API_URL)', async () => {
+    const store = new MemoryDocumentStore<SettingsDocument>();
+    store.save(saved(custom));
+    const c = core(store, false);
+    await c.start();
+    expect(c.view().environment).toMatchObject({ apiUrl: 'https://api.kombify.io/v1', fixed: true });
+    await c.handle('updateSettings', { endpoint: { kind: 'staging' } });
+    expect(c.view().environment.apiUrl).toBe('https://api.kombify.io/v1');
+    expect(c.view().settings.endpoint).toEqual({ kind: 'staging' });
+    await c.stop();
   });
 });

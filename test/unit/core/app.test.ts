@@ -181,6 +181,24 @@ describe('TrayCore against the emulator', () => {
     expect(c.view().tray.state).toBe('failed');
   });
 
+  it('where notifications cannot be shown, says so and the tray still shows the failure', async () => {
+    const p = parts({ notifier: { notify: () => false } as unknown as RecordingNotifier });
+    const c = await signedIn(p);
+    await emu.control('next-deployment', { outcome: 'fail', error_message: 'Disk full.' });
+    await ok(
+      c.handle('deployStackKit', {
+        stackkit: 'base-kit',
+        homelabId: DEMO.homelabId,
+        requestId: randomUUID(),
+      }),
+    );
+    await finishDeployments();
+    await ok(c.handle('refresh', undefined));
+    expect(c.view().notifications.unsupported).toBe(true);
+    expect(c.view().tray.state).toBe('failed');
+    expect(p.tray.renders.at(-1)?.state).toBe('failed');
+  });
+
   it('raises nothing again after a restart, and shows the glance before any reply', async () => {
     const p = parts();
     const first = await signedIn(p);

@@ -4,20 +4,11 @@
  */
 import { type Browser, type Page, chromium } from '@playwright/test';
 import type { BrowserOpener } from '../../src-main/core/ports';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 /** Starts headless Chromium with the flags our CI machine needs. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.KOMBIFY_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** Signs in and allows access on the issuer's pages the page is on now. */

@@ -7,24 +7,28 @@ import { createInterface } from 'node:readline';
 
 export const DEMO_ACCOUNT = { email: 'demo@kombify.dev', password: 'homelab-demo' } as const;
 const READY = /^kombify emulator listening on (http:\/\/127\.0\.0\.1:\d+)/;
+const API_KEY = /^demo API key: (\S+)$/;
 
 export async function startEmulatorProcess(
   extraArgs: string[] = [],
-): Promise<{ url: string; child: ChildProcess }> {
+): Promise<{ url: string; apiKey: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'emulator/main.ts', '--port', '0', ...extraArgs],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
+  // The emulator prints where it listens, then the demo account and its API key.
+  const { url, apiKey } = await new Promise<{ url: string; apiKey: string }>((resolve, reject) => {
+    let url = '';
     child.once('exit', (code) =>
       reject(new Error(`the emulator exited (${code}) before it was ready`)),
     );
     lines.on('line', (line) => {
-      const match = READY.exec(line);
-      if (match) resolve(match[1]!);
+      url ||= READY.exec(line)?.[1] ?? '';
+      const key = API_KEY.exec(line)?.[1];
+      if (url && key) resolve({ url, apiKey: key });
     });
   });
-  return { url, child };
+  return { url, apiKey, child };
 }

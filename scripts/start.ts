@@ -30,6 +30,7 @@ if (!apiUrl) {
   demo = DEMO_ACCOUNT;
   console.log(`Started the local kombify Cloud emulator at ${emulator.url}`);
   console.log(`Demo account: ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`);
+  console.log(`Demo API key (for "Sign in with an API key"): ${emulator.apiKey}`);
 }
 
 const electron = args.has('--browser') ? { missing: '--browser was given' } : electronBinary();

@@ -1,6 +1,6 @@
 /**
  * Opens a URL in the person's default browser from the browser host, or
- * says where to go when no desktop is there to open it.
+ * prints it in the terminal when no desktop is there to open it.
  */
 import { spawn } from 'node:child_process';
 import type { Logger } from '../core/ports';
@@ -9,7 +9,11 @@ export async function openInBrowser(url: string, log: Logger): Promise<void> {
   const hasDesktop =
     process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (!hasDesktop) {
-    log.info('no desktop to open a browser on; open the link yourself', { url });
+    // The person's own terminal, not the log: the log would (rightly) redact sign-in parameters.
+    process.stdout.write(
+      `\nNo desktop to open a browser on. Open this address yourself:\n${url}\n\n`,
+    );
+    log.info('no desktop to open a browser on; the address went to the terminal');
     return;
   }
   const opener =

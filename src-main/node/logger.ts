@@ -19,7 +19,7 @@ export interface CreateLoggerOptions {
   /** Rolled files kept beside the current one. */
   keep?: number;
   level?: 'debug' | 'info' | 'warn' | 'error';
-  /** Also write each (redacted) line to stderr. */
+  /** Also write warnings and errors (redacted) to stderr, for a host run in a terminal. */
   stderr?: boolean;
 }
 
@@ -44,7 +44,7 @@ export async function createLogger(options: CreateLoggerOptions): Promise<NodeLo
     write(line: string): void {
       const safe = redactLine(line);
       file.write(safe);
-      if (options.stderr) process.stderr.write(safe);
+      if (options.stderr && /"level":"(warn|error|fatal)"/.test(safe)) process.stderr.write(safe);
     },
   };
   const root = pino(

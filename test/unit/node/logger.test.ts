@@ -71,19 +71,22 @@ describe('createLogger', () => {
 });
 
 describe('createLogger with stderr', () => {
-  it('writes the same redacted line to stderr', () => {
+  it('writes the same redacted warnings to stderr, and leaves info to the file', () => {
     const file = join(dir, 'main.1.log');
     const script = [
       "import { createLogger } from './src-main/node/logger.ts';",
       `createLogger({ file: ${JSON.stringify(join(dir, 'main.log'))}, stderr: true }).then((log) => {`,
-      `  log.info('token ${JWT}', { password: 'homelab-demo' });`,
+      "  log.info('routine');",
+      `  log.warn('token ${JWT}', { password: 'homelab-demo' });`,
       '  log.close();',
       '});',
     ].join('\n');
     const run = spawnSync('node_modules/.bin/tsx', ['--eval', script], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     const fromFile = readFileSync(file, 'utf8');
-    expect(run.stderr).toBe(fromFile);
+    expect(fromFile).toContain('routine');
+    expect(run.stderr).not.toContain('routine');
+    expect(run.stderr).toBe(fromFile.split('\n')[1] + '\n');
     expect(fromFile).toContain('[redacted]');
     expect(fromFile).not.toContain(JWT);
     expect(fromFile).not.toContain('homelab-demo');

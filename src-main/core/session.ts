@@ -166,11 +166,21 @@ export class Session implements AccessTokenProvider {
       this.#set(before);
       throw error;
     }
+    const replaced = this.#tokens;
     this.#adopt(tokens);
     this.#o.logger.info('signed in', { method: tokens.method });
     // A sign-in is the person's explicit action: try the keychain again even if it failed before.
     await this.#vault.write(tokens, true);
     this.#changed();
+    // The session this one replaces (a second sign-in, or one that lost a race) must not
+    // stay valid on the server with nobody holding it.
+    if (replaced && replaced.accessToken !== tokens.accessToken) {
+      await this.#revoke(replaced).catch((error: unknown) =>
+        this.#o.logger.warn('could not end the replaced session; it expires on its own', {
+          error: describe(error),
+        }),
+      );
+    }
   }
 
   /** Revokes on the server (best effort), forgets the tokens and wipes the keychain entry. */

@@ -51,6 +51,8 @@ export class TokenVault {
   readonly #o: TokenVaultOptions;
   readonly #closing = new AbortController();
   #status: KeychainView = { status: 'ok' };
+  /** This run saw an entry in the keychain (read or written) that sign-out must remove. */
+  #holdsEntry = false;
 
   constructor(options: TokenVaultOptions) {
     this.#o = options;
@@ -70,6 +72,7 @@ export class TokenVault {
       return null;
     }
     this.#status = { status: 'ok' };
+    this.#holdsEntry = raw !== null;
     if (raw === null) return null;
     const tokens = parse(raw);
     // Left in place: a newer app version may read it; the next sign-in overwrites it.
@@ -92,6 +95,7 @@ export class TokenVault {
     try {
       await this.#call('save', () => this.#o.secrets.set(this.#o.account, json));
       this.#status = { status: 'ok' };
+      this.#holdsEntry = true;
     } catch (error) {
       this.#failed(error, 'save');
     }
@@ -100,7 +104,10 @@ export class TokenVault {
   /** Deletes the entry, even when the keychain failed before: sign-out must try. */
   async wipe(): Promise<void> {
     try {
-      await this.#call('delete', () => this.#o.secrets.delete(this.#o.account));
+      const deleted = await this.#call('delete', () => this.#o.secrets.delete(this.#o.account));
+      // A locked keyring answers "nothing deleted" and keeps the entry: that is a failure.
+      if (!deleted && this.#holdsEntry) throw new Error('the keychain kept the entry (locked?)');
+      this.#holdsEntry = false;
     } catch (error) {
       this.#failed(error, 'delete');
     }
@@ -144,18 +151,23 @@ function parse(raw: string): Tokens | null {
   };
 }
 
+/** Words for the window: what happened, what it means now, what to do. The raw error is logged. */
 function keychainMessage(error: unknown, action: Action): string {
   const what =
     error instanceof TimeBoxExpired
       ? 'The system keychain did not answer'
-      : `The system keychain is not available (${describe(error).slice(0, 160)})`;
-  const consequence = {
-    read: 'so your saved sign-in could not be read. You can sign in for this run',
-    save: 'so your sign-in will not be remembered: you stay signed in until you quit',
-    delete: 'so your saved sign-in could not be removed from it',
+      : 'The system keychain is not available';
+  const keyring = 'your keyring (for example GNOME Keyring, or KWallet)';
+  const rest = {
+    read: `so no saved sign-in could be read. Unlock or start ${keyring}, then sign in.`,
+    save:
+      'so your sign-in will not be remembered: you stay signed in until you quit. ' +
+      `To be remembered, unlock or start ${keyring} and sign in again.`,
+    delete:
+      'so kombify Tray could not remove a saved sign-in from it. If your keyring app lists ' +
+      'an entry for "kombify-tray", you can delete it there.',
   }[action];
-  const next = 'Unlock or start your keyring (for example GNOME Keyring), then sign in again.';
-  return `${what}, ${consequence}. ${next}`;
+  return `${what}, ${rest}`;
 }
 
 /** An error as one line for logs and messages. */

@@ -45,6 +45,33 @@ async function counters() {
 const expireAccessToken = () => emu.control('time', { advance_ms: 16 * 60_000 });
 
 describe('Session against the emulator', () => {
+  it('a second sign-in ends the session it replaces on the server', async () => {
+    const { session } = wire();
+    await session.signIn(DEMO.email, DEMO.password);
+    await session.signIn(DEMO.email, DEMO.password);
+    expect((await counters()).active).toBe(1);
+    await Promise.all([
+      session.signIn(DEMO.email, DEMO.password),
+      session.signIn(DEMO.email, DEMO.password),
+      session.signIn(DEMO.email, DEMO.password),
+    ]);
+    expect((await counters()).active).toBe(1);
+    await session.signOut();
+    expect((await counters()).active).toBe(0);
+  });
+
+  it('says so when a locked keychain keeps the entry at sign-out', async () => {
+    const store = new MemorySecretStore();
+    const { session } = wire(store);
+    await session.signIn(DEMO.email, DEMO.password);
+    // A locked collection: deletePassword answers false and the item stays.
+    store.delete = async () => false;
+    await session.signOut();
+    expect(store.items.has('a')).toBe(true);
+    expect(session.keychain()).toMatchObject({ status: 'unavailable' });
+    expect(session.keychain().message).toMatch(/could not remove a saved sign-in/);
+  });
+
   it('three requests meeting an expired token cause exactly one refresh', async () => {
     const { api, session, store } = wire();
     await session.signIn(DEMO.email, DEMO.password);

@@ -253,13 +253,15 @@ export class SyncEngine {
 
   /** Applies a finished round: next times per resource, trouble, and the new snapshot. */
   #settle(outcomes: Outcome[]): void {
+    // A round that read nothing (budget spent, all in flight) says nothing about the cloud.
+    if (outcomes.length === 0) return;
     const now = this.#o.clock.now();
     const failed = outcomes.filter((o) => o.error !== null);
     if (failed.some((o) => o.error instanceof NotSignedInError)) return this.#signedOut();
     for (const o of outcomes)
       if (o.error === null) this.#due.set(o.key, now + this.#interval(o.key));
     this.#trackMoving(now);
-    if (failed.length > 0) this.#troubled(failed, now);
+    if (failed.length > 0) this.#troubled(failed, now, failed.length < outcomes.length);
     else this.#healthy(now);
     if (outcomes.length > failed.length && this.#working.complete) {
       const away = this.#lastSuccessAt !== null && now - this.#lastSuccessAt > AWAY_AFTER_MS;
@@ -304,11 +306,12 @@ export class SyncEngine {
     });
   }
 
-  #troubled(failed: Outcome[], now: number): void {
+  /** Some reads failed; `answered` when others in the same round got a real reply. */
+  #troubled(failed: Outcome[], now: number, answered: boolean): void {
     const limited = failed.find((o) => o.error instanceof ApiError && o.error.status === 429);
     const error = (limited ?? failed[0])?.error;
     const lastError = toBridgeError(error);
-    const lastSuccessAt = this.#connectivity.lastSuccessAt;
+    const lastSuccessAt = answered ? new Date(now).toISOString() : this.#lastAnswerAt();
     let until: number;
     if (limited) {
       this.#rateLimits += 1;
@@ -327,7 +330,9 @@ export class SyncEngine {
       this.#failures += 1;
       until = now + backoffDelay(this.#failures, this.#random);
       this.#block = { until, kind: 'backoff' };
-      const status = isTransient(error) ? 'offline' : 'online';
+      // No answer, or the cloud's own failure (5xx): not reachable in any useful way.
+      const down = isTransient(error) || (error instanceof ApiError && error.status >= 500);
+      const status = down && !answered ? 'offline' : 'online';
       // Once per change, not on every retry for as long as the network is gone.
       if (this.#connectivity.lastError?.code !== lastError.code) {
         this.#o.logger.warn('sync failed', { code: lastError.code, status });
@@ -335,6 +340,12 @@ export class SyncEngine {
       this.#setConnectivity({ status, lastSuccessAt, lastError, retryAt: null });
     }
     for (const o of failed) this.#due.set(o.key, until);
+  }
+
+  /** When the cloud last answered: this session's connectivity, else the cached snapshot. */
+  #lastAnswerAt(): string | null {
+    if (this.#connectivity.lastSuccessAt) return this.#connectivity.lastSuccessAt;
+    return this.#lastSuccessAt === null ? null : new Date(this.#lastSuccessAt).toISOString();
   }
 
   #signedOut(): void {

@@ -198,3 +198,53 @@ describe('TrayCore sync through sleep and restarts', () => {
     expect(lists()).toBe(before + 1);
   });
 });
+
+describe('TrayCore connectivity while the cloud does not answer', () => {
+  /** Signs in, lets the first sync succeed, then returns the core and its parts. */
+  async function signedIn() {
+    const p = parts();
+    const c = core(p);
+    await c.start();
+    await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
+    await ok(c.handle('refresh', null));
+    expect(c.view().connectivity.status).toBe('online');
+    return { p, c };
+  }
+
+  /** Sync rounds and a person's refreshes, checking after each that nothing claims online. */
+  async function staysOffline(c: TrayCore, p: ReturnType<typeof parts>, since: string | null) {
+    const seen: string[] = [];
+    c.subscribe((view) => seen.push(view.connectivity.status));
+    for (let round = 0; round < 6; round += 1) {
+      await live(p, 20_000);
+      // A person pressing Refresh a few times spends the background budget too.
+      for (let press = 0; press < 3; press += 1) await c.handle('refresh', null);
+      expect(c.view().connectivity).toMatchObject({ status: 'offline', lastSuccessAt: since });
+      expect(c.view().tray.state).toBe('offline');
+    }
+    expect(seen).not.toContain('online');
+  }
+
+  it('stays offline across rounds and refreshes while every /v1 read answers 503', async () => {
+    const { p, c } = await signedIn();
+    const since = c.view().connectivity.lastSuccessAt;
+    await emu.control('faults', { path: '/v1/*', status: 503 });
+    await staysOffline(c, p, since);
+    expect(c.view().connectivity.lastError?.message).toBeTruthy();
+    // Only a real answer brings it back.
+    await emu.control('faults/clear');
+    await ok(c.handle('refresh', null));
+    expect(c.view().connectivity.status).toBe('online');
+    expect(c.view().connectivity.lastSuccessAt).not.toBe(since);
+    expect(c.view().connectivity.lastSuccessAt).toBe(c.view().snapshot?.fetchedAt);
+  });
+
+  it('stays offline while connections drop and Refresh spends the budget', async () => {
+    // The Free plan's small budget: presses of Refresh use it up before the next round.
+    await emu.control('plan', { plan: 'free' });
+    const { p, c } = await signedIn();
+    const since = c.view().connectivity.lastSuccessAt;
+    await emu.control('faults', { path: '/v1/*', reset_connection: true });
+    await staysOffline(c, p, since);
+  });
+});

@@ -40,6 +40,18 @@ describe('connectivity banners', () => {
     expect(screen.getByTestId('deploy-reason')).toHaveTextContent('cannot be reached');
   });
 
+  it('tells the same age in the header and the offline banner', async () => {
+    // The kept snapshot is 12 s old; the cloud last answered 3 min ago.
+    await renderWith({
+      status: 'offline',
+      lastSuccessAt: ago(185),
+      lastError: null,
+      retryAt: null,
+    });
+    expect(screen.getByTestId('offline-banner')).toHaveTextContent('(3 min ago)');
+    expect(screen.getByTestId('updated-age')).toHaveTextContent('updated 3 min ago');
+  });
+
   it('moves the age on as time passes', async () => {
     const connectivity: ConnectivityView = {
       status: 'offline',

@@ -72,12 +72,17 @@ export function isTransient(error: unknown): boolean {
 export function parseRetryAfter(value: string | null, now: number): Date | null {
   if (value === null) return null;
   const text = value.trim();
+  // Capped: a server asking for years (or for more than a Date can hold) gets a day.
+  const latest = now + MAX_RETRY_AFTER_MS;
   if (/^\d+$/.test(text)) {
-    return new Date(now + Number(text) * 1000);
+    return new Date(Math.min(now + Number(text) * 1000, latest));
   }
   // A bare number that is not delta-seconds ("1.5", "-3") is not a date either.
   if (/^[-+]?[\d.]+$/.test(text)) return null;
   const at = Date.parse(text);
   if (Number.isNaN(at)) return null;
-  return new Date(Math.max(at, now));
+  return new Date(Math.min(Math.max(at, now), latest));
 }
+
+/** The longest wait a Retry-After can ask for. */
+export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;

@@ -5,6 +5,7 @@ import {
   NetworkError,
   NotSignedInError,
   TimeoutError,
+  MAX_RETRY_AFTER_MS,
   parseRetryAfter,
 } from '../../../src-main/core/api/errors';
 import { BridgeFailure, toBridgeError } from '../../../src-main/core/error-words';
@@ -32,6 +33,16 @@ describe('parseRetryAfter', () => {
   it('gives null without a header', () => {
     expect(parseRetryAfter(null, NOW)).toBeNull();
   });
+
+  it.each(['99999999999999', '100000000000000000000', 'Sat, 01 Jan 9999 00:00:00 GMT'])(
+    'caps %j at a day, always a valid time a person can be told',
+    (value) => {
+      const at = parseRetryAfter(value, NOW)!;
+      expect(at.getTime()).toBe(NOW + MAX_RETRY_AFTER_MS);
+      const words = toBridgeError(new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'slow', 'r', at));
+      expect(words.retryAt).toBe(new Date(NOW + MAX_RETRY_AFTER_MS).toISOString());
+    },
+  );
 });
 
 describe('toBridgeError', () => {

@@ -151,12 +151,23 @@ function parse(raw: string): Tokens | null {
   };
 }
 
+/** The usual keyring failures, named the way a person would (the raw error is logged). */
+function causeInWords(error: unknown): string {
+  const raw = describe(error);
+  if (/locked/i.test(raw)) return 'the keyring is locked';
+  if (/d-?bus|could not connect|autolaunch|object does not exist|secret service/i.test(raw)) {
+    return 'no keyring service answers on D-Bus';
+  }
+  if (/cannot find module|keytar/i.test(raw)) return 'the keychain module is missing';
+  return 'it refused the request';
+}
+
 /** Words for the window: what happened, what it means now, what to do. The raw error is logged. */
 function keychainMessage(error: unknown, action: Action): string {
   const what =
     error instanceof TimeBoxExpired
       ? 'The system keychain did not answer'
-      : 'The system keychain is not available';
+      : `The system keychain is not available (${causeInWords(error)})`;
   const keyring = 'your keyring (for example GNOME Keyring, or KWallet)';
   const rest = {
     read: `so no saved sign-in could be read. Unlock or start ${keyring}, then sign in.`,

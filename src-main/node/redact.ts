@@ -38,14 +38,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JWT = /\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 const BEARER = /\b(Bearer|Basic)\s+[^\s"',;]+/gi;
 const LONG_RUN = /[A-Za-z0-9_-]{32,}/g;
+/** kombify's keys and tokens carry a prefix: `kmb_…` API keys, `rt_…` refresh tokens. */
+const PREFIXED = /\b(?:kmb|rt|at|sk)_[A-Za-z0-9_-]{8,}/g;
+/** "X-API-Key: …", "password=…" and the like in free text. */
+const LABELLED =
+  /\b(x-api-key|api[-_ ]?key|authorization|password|passwd|secret|refresh[-_ ]?token|access[-_ ]?token)(\s*[:=]\s*"?)([^\s"',;]+)/gi;
 const EMAIL = /\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b/g;
+
+/** Random token alphabets mix digits or both cases; long identifiers_in_code do not. */
+function looksRandom(run: string): boolean {
+  return /\d/.test(run) || (/[a-z]/.test(run) && /[A-Z]/.test(run));
+}
 
 /** Masks secrets inside free text. */
 export function redactText(text: string): string {
   return text
     .replace(JWT, REDACTED)
     .replace(BEARER, (_m, scheme: string) => `${scheme} ${REDACTED}`)
-    .replace(LONG_RUN, (run) => (UUID.test(run) || !/\d/.test(run) ? run : REDACTED))
+    .replace(LABELLED, (_m, label: string, sep: string) => `${label}${sep}${REDACTED}`)
+    .replace(PREFIXED, REDACTED)
+    .replace(LONG_RUN, (run) => (UUID.test(run) || !looksRandom(run) ? run : REDACTED))
     .replace(EMAIL, (_m, first: string, domain: string) => `${first}***@${domain}`);
 }
 

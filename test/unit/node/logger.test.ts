@@ -112,6 +112,27 @@ describe('createLogger rotation', () => {
 });
 
 describe('redactText', () => {
+  it('masks API keys, prefixed and digit-free tokens and labelled secrets in free text', () => {
+    const apiKey = 'kmb_zujIifDzo1hLFlo4Ax5P5sfx';
+    const digitFree = 'rt_QwErTyUiOpAsDfGhJkLzXcVbNmQwErTyUiOpAs';
+    const text = [
+      `pw homelab-demo key ${apiKey}`,
+      `X-API-Key: ${apiKey}`,
+      `password=homelab-demo`,
+      `refresh with ${digitFree}`,
+      `random ${digitFree.slice(3)}`,
+    ].join('\n');
+    const out = redactText(text);
+    expect(out).not.toContain(apiKey);
+    expect(out).not.toContain(digitFree.slice(3));
+    expect(out).toContain('X-API-Key: [redacted]');
+    expect(out).toContain('password=[redacted]');
+    // Long lower-case identifiers from code stay readable.
+    expect(redactText('at kombify_tray_browser_host_listening_address')).toBe(
+      'at kombify_tray_browser_host_listening_address',
+    );
+  });
+
   it('keeps UUIDs, paths and words, masks emails to their first letter', () => {
     const uuid = '550e8400-e29b-41d4-a716-446655440000';
     const text = `key ${uuid} in /tmp/kombify/snapshot.json for demo@kombify.dev`;

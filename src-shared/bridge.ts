@@ -8,11 +8,12 @@ import type { Deployment, Subscription, Tool, User } from './kombify-api';
 
 /** Methods without a payload accept `undefined` or `null`, so JSON transports can send either. */
 const none = z.union([z.undefined(), z.null()]);
+/** An id as it goes into an API path: it starts with a letter or digit, so never `.` or `..`. */
 const resourceId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_.-]+$/);
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/);
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 22:00');
 
 /** kombify pages the app may open: by name, never by URL, so no page can send us elsewhere. */

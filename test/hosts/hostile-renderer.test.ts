@@ -83,6 +83,17 @@ describe('a hostile renderer against the settings bridge', () => {
         error: { code: 'INVALID_REQUEST' },
       });
     }
+    // Dot segments would let fetch rewrite /deployments/.. into another API path.
+    for (const [channel, payload] of [
+      ['kombify:deleteDeployment', { deploymentId: '..' }],
+      ['kombify:disconnectTool', { toolId: '.' }],
+      ['kombify:connectTool', { toolId: '..', homelabId: 'hl_demo' }],
+    ] as const) {
+      expect(await invoke(channel, payload), channel).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_REQUEST' },
+      });
+    }
     expect(await invoke('kombify:evil', { anything: true })).toMatchObject({ ok: false });
     expect(await host.core.handle('evil', {})).toMatchObject({
       ok: false,

@@ -115,6 +115,7 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
   });
   notifier.server = server;
   await lock.publish(server.pageUrl);
+  if (lock.warning) host.logger.warn(lock.warning);
 
   await host.core.start();
   if (options.demoAccount && host.core.view().session.status !== 'signed-in') {

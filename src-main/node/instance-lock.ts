@@ -12,10 +12,25 @@ interface LockBody {
 }
 
 export type LockResult =
-  | { acquired: true; release(): Promise<void>; publish(pageUrl: string): Promise<void> }
+  | {
+      acquired: true;
+      release(): Promise<void>;
+      publish(pageUrl: string): Promise<void>;
+      /** Set when the folder cannot hold a lock: the app runs, unguarded, and says why. */
+      warning?: string;
+    }
   | { acquired: false; holder: LockBody };
 
 const LOCK_FILE = 'instance.lock';
+
+function unlocked(code: string): LockResult {
+  return {
+    acquired: true,
+    warning: `the data folder cannot be written (${code}): a second instance would not be stopped`,
+    publish: async () => undefined,
+    release: async () => undefined,
+  };
+}
 
 function alive(pid: number): boolean {
   try {
@@ -53,7 +68,10 @@ export async function acquireInstanceLock(dataDir: string): Promise<LockResult> 
         release: () => rm(path, { force: true }),
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      // A folder we cannot write (read-only, no permission) must not stop the app from starting.
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return unlocked(code);
+      if (code !== 'EEXIST') throw error;
       const holder = await readLock(path);
       if (holder && holder.pid !== process.pid && alive(holder.pid)) {
         return { acquired: false, holder };

@@ -75,7 +75,13 @@ export function createJsonDocumentStore<T extends object>(
 
   // Checked before conf sees the file: conf's constructor throws on bad JSON.
   check();
-  const conf = new Conf<Record<string, unknown>>({ cwd, configName, clearInvalidConfig: false });
+  // 0600: the account email and homelab names are no one else's business on a shared machine.
+  const conf = new Conf<Record<string, unknown>>({
+    cwd,
+    configName,
+    clearInvalidConfig: false,
+    configFileMode: 0o600,
+  });
 
   return {
     path,

@@ -39,6 +39,7 @@ export async function createLogger(options: CreateLoggerOptions): Promise<NodeLo
     limit: { count: options.keep ?? 4 },
     mkdir: true,
     sync: true,
+    mode: 0o600,
   });
   const sink = {
     write(line: string): void {

@@ -9,6 +9,7 @@ declare module 'pino-roll' {
     limit?: { count?: number; removeOtherLogFiles?: boolean };
     mkdir?: boolean;
     sync?: boolean;
+    mode?: number;
   }
 
   export default function roll(options: RollOptions): Promise<SonicBoom & { file: string }>;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -48,5 +48,21 @@ describe('acquireInstanceLock()', () => {
 
     await writeFile(join(dir, 'instance.lock'), '\0\0\0');
     expect((await acquireInstanceLock(dir)).acquired).toBe(true);
+  });
+});
+
+describe('acquireInstanceLock() on a folder it cannot write', () => {
+  it('lets the app start and says why it is unguarded', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kombify-lock-ro-'));
+    try {
+      await chmod(dir, 0o500);
+      // root writes anyway; the rule holds where permissions bite (any normal user).
+      const result = await acquireInstanceLock(dir);
+      expect(result.acquired).toBe(true);
+      if (result.acquired && process.getuid?.() !== 0) expect(result.warning).toMatch(/EACCES/);
+    } finally {
+      await chmod(dir, 0o700);
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

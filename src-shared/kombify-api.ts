@@ -97,9 +97,15 @@ export const Tool = z.object({
 });
 export type Tool = z.infer<typeof Tool>;
 
+/** More items than any page the app asks for (limit ≤ 100): a reply beyond it is refused. */
+export const MAX_PAGE_ITEMS = 1000;
+
 /** Every list endpoint: `{data, next_cursor}`. */
 export function listOf<T extends z.ZodType>(item: T) {
-  return z.object({ data: z.array(item), next_cursor: z.string().nullable() });
+  return z.object({
+    data: z.array(item).max(MAX_PAGE_ITEMS),
+    next_cursor: z.string().nullable(),
+  });
 }
 export const DeploymentList = listOf(Deployment);
 export const SubscriptionList = listOf(Subscription);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../src-main/core/api/client';
 import type { ApiError } from '../../../src-main/core/api/errors';
 import { MalformedResponseError } from '../../../src-main/core/api/errors';
+import { MAX_PAGE_ITEMS } from '../../../src-shared/kombify-api';
 
 /** A fetch that answers every request with one canned reply. */
 function replying(status: number, body: string, headers: Record<string, string> = {}) {
@@ -27,6 +28,30 @@ describe('ApiClient reply handling', () => {
     expect(error).toBeInstanceOf(MalformedResponseError);
     expect(error.field).toBe('data.0.stackkit');
     expect(error.message).toContain('data.0.stackkit');
+  });
+
+  it('refuses a list far longer than any page it asked for', async () => {
+    const item = {
+      id: 'dep_1',
+      name: 'x',
+      stackkit: 'base-kit',
+      homelab_id: 'hl_1',
+      status: 'queued',
+      progress: 0,
+      step: null,
+      error: null,
+      created_at: '2026-12-03T12:00:00Z',
+      updated_at: '2026-12-03T12:00:00Z',
+      finished_at: null,
+    };
+    const body = JSON.stringify({ data: Array(MAX_PAGE_ITEMS + 1).fill(item), next_cursor: null });
+    const client = new ApiClient({
+      baseUrl: 'http://x/v1',
+      fetch: replying(200, body).fetch,
+      auth,
+    });
+    const error = await client.deployments().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedResponseError);
   });
 
   it('retries only a 401 INVALID_TOKEN, not other refusals', async () => {

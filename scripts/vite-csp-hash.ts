@@ -24,7 +24,9 @@ export function cspScriptHashes(): Plugin {
       let html = readFileSync(htmlPath, 'utf8');
       const hashes: string[] = [];
       html = html.replace(SCRIPT_TAG, (tag, file: string) => {
-        const digest = createHash('sha384').update(readFileSync(join(outDir, file))).digest('base64');
+        const digest = createHash('sha384')
+          .update(readFileSync(join(outDir, file)))
+          .digest('base64');
         hashes.push(`'sha384-${digest}'`);
         return tag.replace(' crossorigin ', ` crossorigin integrity="sha384-${digest}" `);
       });

@@ -286,11 +286,26 @@ describe('SyncEngine trouble', () => {
     source.failure = new ApiError(503, 'HOMELAB_UNREACHABLE', 'down');
     await clock.advance(MINUTE);
     expect(engine.connectivity()).toMatchObject({
+      status: 'offline',
       lastSuccessAt,
       lastError: { code: 'HOMELAB_UNREACHABLE' },
     });
     // Half of the first 5 s step with this jitter.
     expect(clock.pending()).toEqual([2_500]);
+    await engine.stop();
+  });
+
+  it('stays offline through a round the spent budget leaves empty', async () => {
+    const { clock, source, engine, connectivity } = setup({ limit: 30 });
+    await engine.start(null);
+    const lastSuccessAt = engine.connectivity().lastSuccessAt;
+    source.failure = new NetworkError('connection refused');
+    // Five presses of Refresh spend the whole background minute (15 reads).
+    for (let press = 0; press < 5; press += 1) await engine.refresh('user');
+    const before = source.reads.length;
+    await clock.advance(30_000);
+    expect(source.reads.length).toBe(before);
+    expect(connectivity.at(-1)).toMatchObject({ status: 'offline', lastSuccessAt });
     await engine.stop();
   });
 

@@ -185,7 +185,18 @@ export class SyncEngine {
     this.#schedule();
     const outcomes = await Promise.all(reads);
     if (generation !== this.#generation || !this.#running) return;
-    this.#settle(outcomes);
+    try {
+      this.#settle(outcomes);
+    } catch (error) {
+      // A listener that throws (a full disk under the snapshot, say) must not end the
+      // loop: what this round read is read again after a backoff step.
+      this.#failures += 1;
+      const at = this.#o.clock.now() + backoffDelay(this.#failures, this.#random);
+      for (const { key } of outcomes) if (!this.#due.has(key)) this.#due.set(key, at);
+      this.#o.logger.error('sync round failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
     this.#schedule();
   }
 

@@ -15,7 +15,8 @@ import { FakeSource } from './fake-source';
 
 const MINUTE = 60_000;
 
-function setup(options: { random?: () => number; limit?: number } = {}) {
+function setup(options: { random?: () => number; limit?: number; failSnapshots?: number } = {}) {
+  let failSnapshots = options.failSnapshots ?? 0;
   const clock = new ManualClock();
   const source = new FakeSource(clock);
   const logger = memoryLogger();
@@ -27,7 +28,13 @@ function setup(options: { random?: () => number; limit?: number } = {}) {
     clock,
     logger,
     random: options.random ?? (() => 0.5),
-    onSnapshot: (s, { away }) => snapshots.push({ snapshot: s, away }),
+    onSnapshot: (s, { away }) => {
+      if (failSnapshots > 0) {
+        failSnapshots -= 1;
+        throw new Error('ENOSPC: no space left on device');
+      }
+      snapshots.push({ snapshot: s, away });
+    },
     onConnectivity: (c) => connectivity.push(c),
     onSignedOut: () => (signedOut += 1),
   });
@@ -306,6 +313,18 @@ describe('SyncEngine trouble', () => {
     await clock.advance(30_000);
     expect(source.reads.length).toBe(before);
     expect(connectivity.at(-1)).toMatchObject({ status: 'offline', lastSuccessAt });
+    await engine.stop();
+  });
+
+  it('keeps its loop when a snapshot listener throws, and reads again after a backoff step', async () => {
+    const { clock, source, engine, logger, snapshots } = setup({ failSnapshots: 1 });
+    await expect(engine.start(null)).resolves.toBeUndefined();
+    expect(snapshots).toHaveLength(0);
+    expect(logger.entries.filter((e) => e.msg === 'sync round failed')).toHaveLength(1);
+    expect(clock.pending().length).toBe(1);
+    await clock.advance(MINUTE);
+    expect(snapshots).toHaveLength(1);
+    expect(source.count('deployments')).toBeGreaterThanOrEqual(2);
     await engine.stop();
   });
 

@@ -238,6 +238,11 @@ export class AppState {
     void settle(() => this.#bridge.log({ level, message: message.slice(0, 2000) }));
   }
 
+  /** Forgets the last "done", e.g. when a later input was refused before it was sent. */
+  clearDone(): void {
+    this.#lastDone = null;
+  }
+
   dismissError(): void {
     this.#actionError = null;
   }

@@ -296,6 +296,43 @@ describe('settings', () => {
       { polling: { quietIntervalSeconds: 120 } },
     ]);
   });
+
+  it('says why a polling interval below 15 s is not saved, and does not claim it was', async () => {
+    const { fake } = await open(signedInView(), 'settings');
+    const field = screen.getByTestId('polling-seconds');
+    await fireEvent.change(field, { target: { value: '5' } });
+    const hint = screen.getByTestId('polling-hint');
+    expect(hint).toHaveTextContent('Not saved. Use a number from 15 to 3600 seconds.');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(fake.bridge.updateSettings).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('settings-saved')).not.toBeInTheDocument();
+
+    await fireEvent.change(field, { target: { value: '30' } });
+    expect(fake.bridge.updateSettings).toHaveBeenCalledWith({
+      polling: { quietIntervalSeconds: 30 },
+    });
+    expect(field).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.getByTestId('polling-hint')).not.toHaveTextContent('Use a number');
+  });
+
+  it('hides an earlier "Saved." once a polling value is refused', async () => {
+    const { fake } = await open(signedInView(), 'settings');
+    await fireEvent.click(screen.getByTestId('theme-dark'));
+    expect(await screen.findByTestId('settings-saved')).toBeInTheDocument();
+    await fireEvent.change(screen.getByTestId('polling-seconds'), { target: { value: '14' } });
+    expect(screen.queryByTestId('settings-saved')).not.toBeInTheDocument();
+    expect(fake.bridge.updateSettings).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a too-short polling interval in German too', async () => {
+    const view = signedInView();
+    view.settings = { ...view.settings, language: 'de' };
+    await open(view, 'settings');
+    await fireEvent.change(screen.getByTestId('polling-seconds'), { target: { value: '5' } });
+    expect(screen.getByTestId('polling-hint')).toHaveTextContent(
+      'Nicht gespeichert. Gib eine Zahl von 15 bis 3600 Sekunden ein.',
+    );
+  });
 });
 
 describe('errors with their next step', () => {

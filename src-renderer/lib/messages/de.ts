@@ -310,6 +310,8 @@ export const de: Messages = {
     fixed: 'Beim Start über KOMBIFY_API_URL gesetzt; dort ändern.',
     polling: 'Nach Änderungen sehen alle',
     pollingHint: 'Während ein Deployment läuft, sieht kombify Tray öfter nach.',
+    pollingInvalid: (min: number, max: number) =>
+      `Nicht gespeichert. Gib eine Zahl von ${min} bis ${max} Sekunden ein.`,
     seconds: 'Sekunden',
     notifications: 'Benachrichtigungen',
     kinds: {

@@ -293,6 +293,8 @@ export const en = {
     fixed: 'Set by KOMBIFY_API_URL when the app was started; change it there.',
     polling: 'Check for changes every',
     pollingHint: 'While a deployment runs, kombify Tray checks more often.',
+    pollingInvalid: (min: number, max: number) =>
+      `Not saved. Use a number from ${min} to ${max} seconds.`,
     seconds: 'seconds',
     notifications: 'Notifications',
     kinds: {

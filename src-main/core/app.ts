@@ -335,6 +335,7 @@ export class TrayCore {
     await this.#signIns.cancel();
     await this.#poller.stop();
     this.#poller.reset();
+    this.#alerts.forgetHeld();
     this.#session.close();
     this.#environment = environment;
     this.#account = keychainAccount(environment);
@@ -448,6 +449,7 @@ export class TrayCore {
   #signedOut(): void {
     this.#drop(this.#poller.stop(), 'stop polling');
     this.#poller.reset();
+    this.#alerts.forgetHeld();
     this.#connectivity = this.#poller.connectivity();
     this.#book.forget();
     const view = this.#session.view();

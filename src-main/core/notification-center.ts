@@ -10,11 +10,15 @@ import type {
   SettingsPatch,
 } from '../../src-shared/bridge';
 import {
-  notificationsToShow,
+  MAX_HELD,
+  NOT_PAUSED,
+  heldSummary,
+  holdReason,
   isPaused,
+  notificationsToShow,
   pauseFor,
   pauseView,
-  NOT_PAUSED,
+  wantedEvents,
 } from './notification-rules';
 import type { Clock, DocumentStore, Logger, Notifier } from './ports';
 import { SettingsBook } from './settings-book';
@@ -35,6 +39,10 @@ export class NotificationCenter {
   readonly #o: NotificationCenterOptions;
   readonly #book: SettingsBook;
   #unsupported = false;
+  /** What a pause or quiet hours held back (this run only), for one summary after. */
+  #held: NotificationView[] = [];
+  #heldDropped = 0;
+  #heldWhy: 'paused' | 'quiet hours' = 'quiet hours';
 
   constructor(options: NotificationCenterOptions) {
     this.#o = options;
@@ -78,17 +86,52 @@ export class NotificationCenter {
 
   /** The events of one sync, through the rules; `away` after a long sleep or offline spell. */
   raise(events: NotificationView[], away: boolean): void {
-    const decision = notificationsToShow(events, {
+    const context = {
       settings: this.#book.settings.notifications,
       pause: this.#book.pause,
       now: this.#o.clock.now(),
       away,
       timeZone: this.#o.timeZone,
-    });
+    };
+    const holding = holdReason(context);
+    if (holding) {
+      if (events.length > 0) {
+        this.#o.logger.info('notifications held', { why: holding, events: events.length });
+      }
+      this.#hold(wantedEvents(events, context.settings), holding);
+      return;
+    }
+    const decision = notificationsToShow(events, context);
     if (decision.held) {
       this.#o.logger.info('notifications held', { why: decision.held, events: events.length });
     }
+    if (this.#held.length > 0) {
+      // The hold is over: what it kept and what just came, told once, together.
+      const wanted = wantedEvents(events, this.#book.settings.notifications);
+      const held = [...this.#held, ...wanted];
+      const dropped = this.#heldDropped;
+      this.forgetHeld();
+      this.show(heldSummary(held, this.#heldWhy, dropped));
+      return;
+    }
     for (const notification of decision.show) this.show(notification);
+  }
+
+  /** Drops what was held (sign-out: the next account must not see it). */
+  forgetHeld(): void {
+    this.#held = [];
+    this.#heldDropped = 0;
+  }
+
+  #hold(events: NotificationView[], why: 'paused' | 'quiet hours'): void {
+    if (events.length === 0) return;
+    this.#heldWhy = why;
+    this.#held.push(...events);
+    const over = this.#held.length - MAX_HELD;
+    if (over > 0) {
+      this.#held.splice(0, over);
+      this.#heldDropped += over;
+    }
   }
 
   /** Shows one notification as it is (also for session news, which no rule holds back). */

@@ -81,19 +81,56 @@ export interface Decision {
   held: 'paused' | 'quiet hours' | 'switched off' | null;
 }
 
+/** Why nothing may be shown at `context.now`: a pause or quiet hours; null when free. */
+export function holdReason(
+  context: Pick<RuleContext, 'settings' | 'pause' | 'now' | 'timeZone'>,
+): 'paused' | 'quiet hours' | null {
+  if (isPaused(context.pause, context.now)) return 'paused';
+  if (inQuietHours(context.settings.quietHours, context.now, context.timeZone)) {
+    return 'quiet hours';
+  }
+  return null;
+}
+
 /** Applies the rules to the events of one sync: at most one notification comes out. */
 export function notificationsToShow(events: NotificationView[], context: RuleContext): Decision {
   if (events.length === 0) return { show: [], held: null };
-  if (isPaused(context.pause, context.now)) return { show: [], held: 'paused' };
-  if (inQuietHours(context.settings.quietHours, context.now, context.timeZone)) {
-    return { show: [], held: 'quiet hours' };
-  }
-  const wanted = events.filter((e) =>
-    isToggled(e.kind) ? context.settings.enabled[e.kind] : true,
-  );
+  const holding = holdReason(context);
+  if (holding) return { show: [], held: holding };
+  const wanted = wantedEvents(events, context.settings);
   if (wanted.length === 0) return { show: [], held: 'switched off' };
   if (wanted.length === 1) return { show: wanted, held: null };
   return { show: [summary(wanted, context.away)], held: null };
+}
+
+/** The events whose kind the person has switched on. */
+export function wantedEvents(
+  events: NotificationView[],
+  settings: Settings['notifications'],
+): NotificationView[] {
+  return events.filter((e) => (isToggled(e.kind) ? settings.enabled[e.kind] : true));
+}
+
+/** How many held events are kept for the summary; older ones only count. */
+export const MAX_HELD = 50;
+
+/**
+ * The one notification that tells what a pause or quiet hours held back, once
+ * they end: nothing is lost, and nothing arrives as a burst of old news.
+ */
+export function heldSummary(
+  held: NotificationView[],
+  why: 'paused' | 'quiet hours',
+  dropped = 0,
+): NotificationView {
+  const words = countWords(held);
+  const more = dropped > 0 ? ` (and ${dropped} older)` : '';
+  return {
+    key: `held:${held.map((e) => e.key).join('|')}`,
+    kind: 'away-summary',
+    title: why === 'paused' ? 'While notifications were paused' : 'During quiet hours',
+    body: `${capitalize(words)}${more}.`,
+  };
 }
 
 function isToggled(kind: NotificationView['kind']): kind is NotificationKind {

@@ -97,6 +97,36 @@ describe('sign-in screen', () => {
   });
 });
 
+describe('browser sign-in', () => {
+  it('goes back to the choices without an error when the person cancels', async () => {
+    const { fake } = renderApp(signedOutView());
+    const reply = deferred<BridgeResult<AppView>>();
+    fake.bridge.signInWithBrowser.mockReturnValueOnce(reply.promise);
+    await fireEvent.click(await screen.findByTestId('sign-in-method-browser'));
+    await fireEvent.click(screen.getByTestId('sign-in-submit'));
+    fake.emit(
+      'state',
+      signedOutView({
+        signIn: { method: 'browser', status: 'waiting', startedAt: new Date().toISOString() },
+      }),
+    );
+    expect(await screen.findByTestId('browser-waiting')).toBeInTheDocument();
+
+    await fireEvent.click(screen.getByTestId('sign-in-cancel'));
+    fake.emit('state', signedOutView());
+    reply.resolve({
+      ok: false,
+      error: { code: 'SIGN_IN_CANCELLED', message: 'The sign-in was canceled.' },
+    });
+
+    expect(await screen.findByTestId('sign-in-submit')).toBeEnabled();
+    expect(screen.queryByTestId('sign-in-error')).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('browser-waiting')).not.toBeInTheDocument();
+    expect(screen.getByTestId('sign-in-method-browser')).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
 describe('a view with parts missing', () => {
   it('still renders the sign-in screen', async () => {
     renderApp({} as AppView);

@@ -36,6 +36,9 @@ export interface ShownNotification extends NotificationView {
   receivedAt: number;
 }
 
+/** The code main answers a browser or device sign-in with when it was cancelled on purpose. */
+const SIGN_IN_CANCELLED = 'SIGN_IN_CANCELLED';
+
 /** Toasts kept at most; the oldest go first so a long night cannot grow memory without end. */
 const MAX_NOTIFICATIONS = 50;
 
@@ -273,8 +276,11 @@ export class AppState {
     this.#lastDone = null;
     try {
       const result = await settle(call);
-      if (!result.ok) this.#actionError = { action, error: result.error };
-      else this.#lastDone = action;
+      if (result.ok) this.#lastDone = action;
+      // The person pressed Cancel (or started another sign-in): nothing went wrong to report.
+      else if (result.error?.code !== SIGN_IN_CANCELLED) {
+        this.#actionError = { action, error: result.error };
+      }
       return result;
     } finally {
       this.#busy = null;

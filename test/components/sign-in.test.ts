@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from '../../src-renderer/App.svelte';
 import { AppState } from '../../src-renderer/lib/app-state.svelte';
@@ -119,7 +119,7 @@ describe('browser sign-in', () => {
       error: { code: 'SIGN_IN_CANCELLED', message: 'The sign-in was canceled.' },
     });
 
-    expect(await screen.findByTestId('sign-in-submit')).toBeEnabled();
+    await waitFor(() => expect(screen.getByTestId('sign-in-submit')).toBeEnabled());
     expect(screen.queryByTestId('sign-in-error')).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.queryByTestId('browser-waiting')).not.toBeInTheDocument();

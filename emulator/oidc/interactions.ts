@@ -59,7 +59,7 @@ export async function handleInteraction(
     return;
   }
   if (action === 'abort') {
-    const result = { error: 'access_denied', error_description: 'The user cancelled.' };
+    const result = { error: 'access_denied', error_description: 'The user canceled.' };
     await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
     return;
   }

@@ -74,7 +74,7 @@ function subscriptionEvents(
     events.push({
       key: `subscription:${after.id}:canceled:${period}`,
       kind: 'subscription-canceled',
-      title: 'Subscription cancelled',
+      title: 'Subscription canceled',
       body,
     });
   }

@@ -145,7 +145,7 @@ const PHRASES: Record<NotificationKind, [string, string]> = {
   'homelab-offline': ['homelab went offline', 'homelabs went offline'],
   'homelab-online': ['homelab back online', 'homelabs back online'],
   'plan-changed': ['plan change', 'plan changes'],
-  'subscription-canceled': ['subscription cancelled', 'subscriptions cancelled'],
+  'subscription-canceled': ['subscription canceled', 'subscriptions canceled'],
   'payment-past-due': ['payment past due', 'payments past due'],
   'quota-nearly-full': ['quota nearly full', 'quotas nearly full'],
 };

@@ -1,9 +1,9 @@
 /** The ways a browser or device sign-in ends without a session, in words for the window. */
 import { BridgeFailure } from '../error-words';
 
-/** A sign-in that was cancelled: by the person, by a newer sign-in, or at quit. */
+/** A sign-in that was canceled: by the person, by a newer sign-in, or at quit. */
 export function signInCancelled(): BridgeFailure {
-  return new BridgeFailure({ code: 'SIGN_IN_CANCELLED', message: 'The sign-in was cancelled.' });
+  return new BridgeFailure({ code: 'SIGN_IN_CANCELLED', message: 'The sign-in was canceled.' });
 }
 
 /** The browser came back with a `state` this sign-in did not send (RFC 6749 §10.12). */

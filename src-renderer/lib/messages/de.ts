@@ -96,7 +96,12 @@ export const de: Messages = {
     target: (homelab: string) => `Ziel: ${homelab}.`,
     noHomelab: 'Verbinde zuerst ein Homelab.',
     homelabOffline: (name: string) => `Dein Homelab ${name} ist offline.`,
-    quotaFull: (limit: number) => `Alle ${limit} Stacks deines Tarifs sind belegt.`,
+    quotaFull: (limit: number) =>
+      limit === 0
+        ? 'Dein Tarif enthält keine Stacks.'
+        : limit === 1
+          ? 'Der einzige Stack deines Tarifs ist belegt.'
+          : `Alle ${limit} Stacks deines Tarifs sind belegt.`,
     cloudOffline: 'kombify Cloud ist gerade nicht erreichbar.',
     started: (name: string) => `${name} gestartet.`,
   },
@@ -265,7 +270,12 @@ export const de: Messages = {
     needsPlan: (plan: string) => `Ab dem Tarif ${plan} verfügbar.`,
     upgrade: (plan: string) => `Zu ${plan} wechseln`,
     noHomelab: 'Verbinde zuerst ein Homelab.',
-    quotaFull: (limit: number) => `Alle ${limit} Tool-Plätze deines Tarifs sind belegt.`,
+    quotaFull: (limit: number) =>
+      limit === 0
+        ? 'Dein Tarif enthält keine Tools.'
+        : limit === 1
+          ? 'Der einzige Tool-Platz deines Tarifs ist belegt.'
+          : `Alle ${limit} Tool-Plätze deines Tarifs sind belegt.`,
     connectLabel: (tool: string) => `${tool} verbinden`,
     disconnectLabel: (tool: string) => `${tool} trennen`,
   },
@@ -275,7 +285,7 @@ export const de: Messages = {
     ends: (date: string) => `Endet am ${date}; danach gilt der Tarif Free.`,
     noDate: 'Kein Verlängerungsdatum',
     limits: 'Grenzen',
-    requests: (n: number) => `${n} Anfragen pro Minute`,
+    requests: (n: number) => `${n} ${n === 1 ? 'Anfrage' : 'Anfragen'} pro Minute`,
     burst: (n: number) => `Spitzen bis ${n}`,
     upgrades: 'Wechseln',
     upgradeTo: (plan: string) => `Zu ${plan} wechseln`,

@@ -93,7 +93,12 @@ export const en = {
     target: (homelab: string) => `Deploys to ${homelab}.`,
     noHomelab: 'Connect a homelab first.',
     homelabOffline: (name: string) => `Your homelab ${name} is offline.`,
-    quotaFull: (limit: number) => `All ${limit} stacks of your plan are in use.`,
+    quotaFull: (limit: number) =>
+      limit === 0
+        ? 'Your plan includes no stacks.'
+        : limit === 1
+          ? "Your plan's only stack is in use."
+          : `All ${limit} stacks of your plan are in use.`,
     cloudOffline: 'kombify Cloud cannot be reached right now.',
     started: (name: string) => `${name} started.`,
   },
@@ -243,7 +248,12 @@ export const en = {
     needsPlan: (plan: string) => `Available from the ${plan} plan.`,
     upgrade: (plan: string) => `Upgrade to ${plan}`,
     noHomelab: 'Connect a homelab first.',
-    quotaFull: (limit: number) => `All ${limit} tool slots of your plan are in use.`,
+    quotaFull: (limit: number) =>
+      limit === 0
+        ? 'Your plan includes no tools.'
+        : limit === 1
+          ? "Your plan's only tool slot is in use."
+          : `All ${limit} tool slots of your plan are in use.`,
     connectLabel: (tool: string) => `Connect ${tool}`,
     disconnectLabel: (tool: string) => `Disconnect ${tool}`,
   },
@@ -253,7 +263,7 @@ export const en = {
     ends: (date: string) => `Ends on ${date}; then the account moves to Free.`,
     noDate: 'No renewal date',
     limits: 'Limits',
-    requests: (n: number) => `${n} requests per minute`,
+    requests: (n: number) => `${n} ${n === 1 ? 'request' : 'requests'} per minute`,
     burst: (n: number) => `bursts of up to ${n}`,
     upgrades: 'Upgrade',
     upgradeTo: (plan: string) => `Upgrade to ${plan}`,

@@ -25,6 +25,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/hosts/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
+          // Run through Vite so a test can stand in for the Electron runtime it imports.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

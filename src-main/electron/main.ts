@@ -20,6 +20,7 @@ import { trayIconFile } from './tray-icons';
 import { signInBrowser } from './sign-in-browser';
 import { appFocus, networkStatus, powerEvents } from './system-events';
 import { startUpdateChecks } from './updater';
+import { electronStoreBacking } from './document-backing';
 import { createMainWindow, hardenSessions, positionNearTray } from './window';
 
 const { app, ipcMain, nativeTheme, net, powerMonitor, screen, shell } = electron;
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
     power: powerEvents(powerMonitor),
     network: networkStatus(net),
     focus: appFocus(app),
+    documentBacking: electronStoreBacking,
   });
   const started = host;
   const log = started.logger.child('shell');

@@ -18,7 +18,11 @@ import type {
 } from '../core/ports';
 import { SettingsDocumentSchema } from '../core/settings-document';
 import { SnapshotDocumentSchema } from '../core/snapshot-document';
-import { createJsonDocumentStore } from '../node/json-document-store';
+import {
+  type BackingFile,
+  type BackingFileOptions,
+  createJsonDocumentStore,
+} from '../node/json-document-store';
 import { createKeytarSecretStore } from '../node/keytar-secret-store';
 import { createLogger } from '../node/logger';
 import { nodeLoopbackListener } from '../node/loopback-listener';
@@ -65,6 +69,8 @@ export interface HostCoreOptions {
   logToStderr?: boolean;
   /** Opens the system browser for browser sign-in; without it that sign-in is refused. */
   browser?: BrowserOpener;
+  /** The file library under settings and snapshot (electron-store in Electron); conf if absent. */
+  documentBacking?: (options: BackingFileOptions) => BackingFile;
 }
 
 export interface HostCore {
@@ -87,12 +93,14 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
       configName: 'snapshot',
       schema: SnapshotDocumentSchema,
       logger: logger.child('snapshot'),
+      backing: options.documentBacking,
     }),
     settings: createJsonDocumentStore({
       cwd: options.dataDir,
       configName: 'settings',
       schema: SettingsDocumentSchema,
       logger: logger.child('settings'),
+      backing: options.documentBacking,
     }),
     notifier: options.notifier,
     tray: options.tray,

@@ -1,5 +1,6 @@
 /**
- * DocumentStore over `conf` (atomic writes) for plain Node and both hosts.
+ * DocumentStore over `conf` (atomic writes) in plain Node, electron-store (conf
+ * inside Electron) in the Electron host: one file format for both.
  * conf throws on a corrupt file or silently resets it; neither is right for a
  * tray app, so the file is checked here first: a bad one is kept aside under a
  * new name, a warning logged once, and defaults (null) used.
@@ -10,6 +11,23 @@ import Conf from 'conf';
 import type { z } from 'zod';
 import type { DocumentStore, Logger } from '../core/ports';
 
+/** What a backing file needs to be given: conf's options, which electron-store shares. */
+export interface BackingFileOptions {
+  cwd: string;
+  configName: string;
+  clearInvalidConfig: false;
+  configFileMode: number;
+}
+
+/** The file under the document: conf, or electron-store (conf inside Electron). */
+export interface BackingFile {
+  store: Record<string, unknown>;
+}
+
+/** Plain conf: the browser host and tools. */
+export const confBacking = (options: BackingFileOptions): BackingFile =>
+  new Conf<Record<string, unknown>>(options);
+
 /** Options of {@link createJsonDocumentStore}. */
 export interface JsonDocumentStoreOptions<T> {
   /** Folder of the file. */
@@ -19,6 +37,11 @@ export interface JsonDocumentStoreOptions<T> {
   /** Every load and save is checked against it. */
   schema: z.ZodType<T>;
   logger: Logger;
+  /**
+   * Opens the backing file; conf when absent. The Electron host passes
+   * electron-store, so both hosts write one format through one library.
+   */
+  backing?: (options: BackingFileOptions) => BackingFile;
   /** For the name of a set-aside file; tests pin it. */
   now?: () => number;
 }
@@ -76,7 +99,7 @@ export function createJsonDocumentStore<T extends object>(
   // Checked before conf sees the file: conf's constructor throws on bad JSON.
   check();
   // 0600: the account email and homelab names are no one else's business on a shared machine.
-  const conf = new Conf<Record<string, unknown>>({
+  const file = (options.backing ?? confBacking)({
     cwd,
     configName,
     clearInvalidConfig: false,
@@ -92,7 +115,7 @@ export function createJsonDocumentStore<T extends object>(
         // Refused before touching the file, so the good copy on disk survives.
         throw new Error(`refusing to save an invalid ${configName}: ${parsed.error.message}`);
       }
-      conf.store = parsed.data as Record<string, unknown>;
+      file.store = parsed.data as Record<string, unknown>;
     },
     clear() {
       // Removed rather than emptied: `{}` would fail the schema and be set aside next load.

@@ -5,7 +5,13 @@
  */
 import { expect, test } from '@playwright/test';
 import { removeDir, startApp, type RunningApp } from './support/app';
-import { expectAccessible, openScreen, openSignedIn, shootBothThemes } from './support/screens';
+import {
+  expectAccessible,
+  expectWrapped,
+  openScreen,
+  openSignedIn,
+  shootBothThemes,
+} from './support/screens';
 
 let app: RunningApp;
 
@@ -44,6 +50,15 @@ test('sign-in: every method against the contract, then the API key signs in', as
   await expect(page.getByTestId('sign-in-error')).toBeVisible();
   await shootBothThemes(page, 'sign-in-api-key-error');
   await expectAccessible(page);
+  await page.route('**/bridge/signInWithApiKey', (route) =>
+    route.fulfill({
+      json: { ok: false, error: { code: 'SOMETHING_NEW', message: 'y'.repeat(400) } },
+    }),
+  );
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('sign-in-error')).toContainText('yyyy');
+  await expectWrapped(page, page.getByTestId('sign-in-error'));
+  await page.unroute('**/bridge/signInWithApiKey');
   await page.getByTestId('sign-in-api-key').fill(app.emulator.apiKey);
   await page.getByTestId('sign-in-submit').click();
   await expect(page.getByTestId('nav-overview')).toBeVisible();
@@ -191,6 +206,36 @@ test('errors: a 402 names the upgrade, a 503 the homelab, each with its next ste
   await expect(error.getByTestId('next-step')).toHaveAttribute('data-step', 'upgrade');
   await error.getByTestId('next-step').click();
   await expect(page.getByTestId('screen-subscription')).toBeVisible();
+});
+
+test('errors: a 400-character message without spaces wraps inside its box', async ({ page }) => {
+  const long = `https://kombify.example/${'x'.repeat(400)}`;
+  await openSignedIn(page, app.pageUrl);
+
+  // The banner above the screens, with main's words as they came.
+  await page.route('**/bridge/deployStackKit', (route) =>
+    route.fulfill({ json: { ok: false, error: { code: 'SOMETHING_NEW', message: long } } }),
+  );
+  await page.getByTestId('deploy-base-kit').click();
+  await expectWrapped(page, page.getByTestId('action-error'));
+  await shootBothThemes(page, 'error-long');
+  await page.unroute('**/bridge/deployStackKit');
+  await page.getByTestId('action-error').getByRole('button', { name: 'Dismiss' }).click();
+
+  // A deployment that failed with such a message: in its row and in its detail.
+  await app.emulator.control('next-deployment', {
+    outcome: 'fail',
+    step: 'queued',
+    error_message: long,
+  });
+  await page.getByTestId('deploy-base-kit').click();
+  await openScreen(page, 'deployments');
+  const failed = page.locator('[data-testid="deployment"][data-status="failed"]').first();
+  await expect(failed.getByTestId('deployment-error')).toContainText('xxxx', { timeout: 30_000 });
+  await expectWrapped(page, failed.getByTestId('deployment-error'));
+  await failed.getByTestId('deployment-details').click();
+  await expectWrapped(page, page.getByTestId('detail-error'));
+  await shootBothThemes(page, 'error-long-detail');
 });
 
 test('settings: a fixed endpoint says why; theme, toggles and language apply through main', async ({

@@ -3,7 +3,7 @@
  * already), open a screen, save a screenshot in both themes, and run axe.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO } from '../../support/emulator';
 
 export { DEMO };
@@ -52,4 +52,28 @@ export async function expectAccessible(page: Page): Promise<void> {
     expect(bad, 'serious or critical accessibility violations').toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** The box holds its text: nothing sticks out of it, and the page does not scroll sideways. */
+export async function expectWrapped(page: Page, box: Locator): Promise<void> {
+  await expect(box).toBeVisible();
+  const overflow = await box.evaluate((element) => {
+    const outer = element.getBoundingClientRect();
+    // Text that overflows does not grow its element's box, so measure the text itself.
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let textRight = outer.left;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      textRight = Math.max(textRight, range.getBoundingClientRect().right);
+    }
+    return {
+      widest: textRight - outer.right,
+      right: outer.right - document.documentElement.clientWidth,
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    };
+  });
+  expect(overflow.widest, 'text wider than its box').toBeLessThanOrEqual(1);
+  expect(overflow.right, 'box past the right edge').toBeLessThanOrEqual(0);
+  expect(overflow.page, 'page scrolls sideways').toBeLessThanOrEqual(0);
 }

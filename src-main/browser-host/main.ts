@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { NotificationView, TrayModel } from '../../src-shared/bridge';
 import type { Environment } from '../core/app';
 import type { Logger, Notifier, TrayView } from '../core/ports';
-import { createHostCore, defaultDataDir } from '../host/compose';
+import { createHostCore, defaultDataDir, keychainScopeFor } from '../host/compose';
 import { startBridgeServer, type BridgeServer } from './server';
 import { openInBrowser } from './open-in-browser';
 import { acquireInstanceLock } from '../node/instance-lock';
@@ -91,6 +91,7 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
   const windowOpened = new Listeners();
   const host = await createHostCore({
     dataDir,
+    keychainScope: keychainScopeFor(options.dataDir ?? process.env.KOMBIFY_DATA_DIR),
     environment: options.environment,
     notifier: { notify: (n) => notifier?.notify(n) ?? false },
     tray: { render: (model) => tray?.render(model) },

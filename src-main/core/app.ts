@@ -54,6 +54,11 @@ export interface TrayCoreOptions {
    * leave it off when KOMBIFY_API_URL names the cloud; the endpoint is then kept but not used.
    */
   followSettingsEndpoint?: boolean;
+  /**
+   * Added to the keychain account so that two installs side by side (a second
+   * data folder) never share, and so rotate away, each other's refresh token.
+   */
+  keychainScope?: string;
   secrets: SecretStore;
   snapshots: DocumentStore<SnapshotDocument>;
   notifier: Notifier;
@@ -119,7 +124,7 @@ export class TrayCore {
     this.#clock = options.clock ?? systemClock;
     this.#log = options.logger.child('core');
     this.#environment = options.environment;
-    this.#account = keychainAccount(options.environment);
+    this.#account = keychainAccount(options.environment, options.keychainScope);
     this.#book = this.#newBook();
     this.#oidc = this.#newIssuer();
     this.#api = new ApiClient({
@@ -338,7 +343,7 @@ export class TrayCore {
     this.#alerts.forgetHeld();
     this.#session.close();
     this.#environment = environment;
-    this.#account = keychainAccount(environment);
+    this.#account = keychainAccount(environment, this.#o.keychainScope);
     this.#api.useBaseUrl(environment.apiUrl);
     this.#oidc = this.#newIssuer();
     this.#book = this.#newBook();

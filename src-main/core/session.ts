@@ -12,8 +12,12 @@ import type { Clock, Logger, SecretStore } from './ports';
 import { type Tokens, TokenVault, describe } from './token-vault';
 
 /** The keychain account for an environment, so endpoints never share credentials. */
-export function keychainAccount(environment: { name: string; apiUrl: string }): string {
-  return `${environment.name}|${environment.apiUrl}`;
+export function keychainAccount(
+  environment: { name: string; apiUrl: string },
+  scope?: string,
+): string {
+  const account = `${environment.name}|${environment.apiUrl}`;
+  return scope ? `${account}|${scope}` : account;
 }
 
 /** Why a session ended without the person asking. */

@@ -7,7 +7,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppView, NavigationView, NotificationView, TrayModel } from '../../src-shared/bridge';
 import { TRAY_ACTIONS } from '../core/tray-model';
-import { createHostCore, resolveEnvironment, type HostCore } from '../host/compose';
+import {
+  createHostCore,
+  keychainScopeFor,
+  resolveEnvironment,
+  type HostCore,
+} from '../host/compose';
 import { setLinuxAutostart } from '../node/autostart';
 import { NO_TRAY_MESSAGE, checkTrayHost } from '../node/tray-host-check';
 import { APP_ID } from './app-identity';
@@ -137,6 +142,7 @@ async function main(): Promise<void> {
   const chosen = resolveEnvironment(process.env);
   host = await createHostCore({
     dataDir: process.env.KOMBIFY_DATA_DIR ?? app.getPath('userData'),
+    keychainScope: keychainScopeFor(process.env.KOMBIFY_DATA_DIR),
     environment: chosen.environment,
     followSettingsEndpoint: !chosen.fixed,
     notifier: {

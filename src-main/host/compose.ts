@@ -3,7 +3,7 @@
  * logger). A host brings only what differs: its notifier and its tray.
  */
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CustomEndpointUrl } from '../../src-shared/bridge';
 import { TrayCore, type Environment } from '../core/app';
 import { environmentFor } from '../core/auth/environments';
@@ -45,6 +45,14 @@ export function resolveEnvironment(env: NodeJS.ProcessEnv): {
   return { environment: { name, apiUrl: apiUrl.replace(/\/+$/, '') }, fixed: true };
 }
 
+/**
+ * The keychain scope of a data folder chosen by hand: its absolute path. The
+ * default folder has none, so a normal install keeps one plain entry per cloud.
+ */
+export function keychainScopeFor(chosenDataDir: string | undefined): string | undefined {
+  return chosenDataDir ? resolve(chosenDataDir) : undefined;
+}
+
 /** The data folder: `KOMBIFY_DATA_DIR`, else the XDG config folder. */
 export function defaultDataDir(env: NodeJS.ProcessEnv): string {
   if (env.KOMBIFY_DATA_DIR) return env.KOMBIFY_DATA_DIR;
@@ -69,6 +77,8 @@ export interface HostCoreOptions {
   logToStderr?: boolean;
   /** Opens the system browser for browser sign-in; without it that sign-in is refused. */
   browser?: BrowserOpener;
+  /** A data folder chosen by hand (`KOMBIFY_DATA_DIR`) keeps its own keychain entry. */
+  keychainScope?: string;
   /** The file library under settings and snapshot (electron-store in Electron); conf if absent. */
   documentBacking?: (options: BackingFileOptions) => BackingFile;
 }
@@ -87,6 +97,7 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
   const core = new TrayCore({
     environment: options.environment,
     followSettingsEndpoint: options.followSettingsEndpoint,
+    keychainScope: options.keychainScope,
     secrets: createKeytarSecretStore(),
     snapshots: createJsonDocumentStore({
       cwd: options.dataDir,

@@ -3,6 +3,7 @@
  * browser host as processes, the real gnome-keyring, Debian's Chromium.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readAllFiles, removeDir, startApp, type RunningApp } from './support/app';
 
@@ -77,7 +78,7 @@ test('signs in, deploys base-kit, notifies once, and keeps tokens only in the ke
   const succeeded = page.getByTestId('notification').filter({ hasText: /succeeded/i });
   await expect(succeeded).toHaveCount(1);
 
-  const secrets = keychainTokens(`e2e emulator|${app.emulator.apiUrl}`);
+  const secrets = keychainTokens(`e2e emulator|${app.emulator.apiUrl}|${resolve(app.dataDir)}`);
   expect(secrets, 'the access and refresh token are in gnome-keyring').toHaveLength(2);
   expect(secrets.every((token) => token.length >= 16)).toBe(true);
 

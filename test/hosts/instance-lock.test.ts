@@ -3,6 +3,8 @@ import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keychainAccount } from '../../src-main/core/session';
+import { keychainScopeFor } from '../../src-main/host/compose';
 import { acquireInstanceLock } from '../../src-main/node/instance-lock';
 
 async function deadPid(): Promise<number> {
@@ -64,5 +66,18 @@ describe('acquireInstanceLock() on a folder it cannot write', () => {
       await chmod(dir, 0o700);
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('two installs side by side', () => {
+  it('keep separate keychain entries when a data folder is chosen by hand, one plain entry otherwise', () => {
+    const cloud = { name: 'production', apiUrl: 'https://api.kombify.io/v1' };
+    expect(keychainAccount(cloud, keychainScopeFor(undefined))).toBe(
+      'production|https://api.kombify.io/v1',
+    );
+    const first = keychainAccount(cloud, keychainScopeFor('/tmp/kt1'));
+    const second = keychainAccount(cloud, keychainScopeFor('/tmp/kt2/'));
+    expect(first).toBe('production|https://api.kombify.io/v1|/tmp/kt1');
+    expect(second).toBe('production|https://api.kombify.io/v1|/tmp/kt2');
   });
 });

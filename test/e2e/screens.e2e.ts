@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { removeDir, startApp, type RunningApp } from './support/app';
 import {
   expectAccessible,
+  expectNothingCovered,
   expectWrapped,
   openScreen,
   openSignedIn,
@@ -236,6 +237,28 @@ test('errors: a 400-character message without spaces wraps inside its box', asyn
   await failed.getByTestId('deployment-details').click();
   await expectWrapped(page, page.getByTestId('detail-error'));
   await shootBothThemes(page, 'error-long-detail');
+});
+
+test('notifications: a toast never covers a button, link or field of the window', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 960, height: 680 });
+  await openSignedIn(page, app.pageUrl);
+  await app.emulator.control('next-deployment', { outcome: 'fail', step: 'queued' });
+  await page.getByTestId('deploy-base-kit').click();
+  // The overview is taller than the window: its last buttons sit where toasts used to float.
+  await expect(page.getByTestId('notification').first()).toContainText('failed', {
+    timeout: 30_000,
+  });
+  for (const at of [0, 0.5, 1]) {
+    await page.evaluate((part) => {
+      const root = document.documentElement;
+      window.scrollTo(0, (root.scrollHeight - root.clientHeight) * part);
+    }, at);
+    await expectNothingCovered(page);
+  }
+  await shootBothThemes(page, 'notification-toast');
+  await expectAccessible(page);
 });
 
 test('settings: a fixed endpoint says why; theme, toggles and language apply through main', async ({

@@ -77,3 +77,25 @@ export async function expectWrapped(page: Page, box: Locator): Promise<void> {
   expect(overflow.right, 'box past the right edge').toBeLessThanOrEqual(0);
   expect(overflow.page, 'page scrolls sideways').toBeLessThanOrEqual(0);
 }
+
+/** No toast lies on top of anything a person can click or type into, wherever the page is. */
+export async function expectNothingCovered(page: Page): Promise<void> {
+  const covered = await page.evaluate(() => {
+    const toasts = [...document.querySelectorAll('[data-testid="notification"]')];
+    const controls = [
+      ...document.querySelectorAll('button, a[href], input, select, textarea, [tabindex]'),
+    ].filter((c) => !toasts.some((t) => t.contains(c)) && c.getClientRects().length > 0);
+    const hits: string[] = [];
+    for (const toast of toasts) {
+      const a = toast.getBoundingClientRect();
+      for (const control of controls) {
+        const b = control.getBoundingClientRect();
+        const overlap =
+          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        if (overlap) hits.push(control.textContent?.trim() || control.tagName);
+      }
+    }
+    return hits;
+  });
+  expect(covered, 'controls under a toast').toEqual([]);
+}

@@ -24,10 +24,23 @@ export interface LoopbackOptions {
   retryDelaysMs?: readonly number[];
   /** A call that takes longer is reported as unreachable, so no button spins forever. */
   callTimeoutMs?: number;
+  /**
+   * The same for browser and device sign-in, which wait for a person: main ends
+   * them itself (done, expired, or Cancel), so this is only a net for a host
+   * that never answers.
+   */
+  signInTimeoutMs?: number;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [500, 1000, 2000, 5000, 10_000];
 const DEFAULT_CALL_TIMEOUT_MS = 60_000;
+/** Past any sign-in's own end: 5 min for the browser, a device code's expiry (minutes). */
+const DEFAULT_SIGN_IN_TIMEOUT_MS = 30 * 60_000;
+/** Calls that wait for a person to finish signing in elsewhere. */
+const WAITS_FOR_A_PERSON: ReadonlySet<BridgeMethod> = new Set([
+  'signInWithBrowser',
+  'signInWithDeviceCode',
+]);
 
 type Listener = (payload: never) => void;
 
@@ -97,7 +110,7 @@ class LoopbackClient {
         headers: { [BRIDGE_KEY_HEADER]: this.#options.key, 'Content-Type': 'application/json' },
         body: JSON.stringify(payload === undefined ? {} : { payload }),
         cache: 'no-store',
-        signal: AbortSignal.timeout(this.#options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS),
+        signal: AbortSignal.timeout(this.#timeoutFor(method)),
       });
     } catch {
       return failure('BRIDGE_UNREACHABLE', t.bridge.unreachable);
@@ -114,6 +127,12 @@ class LoopbackClient {
       // Falls through: a torn or non-JSON body is reported like a malformed one.
     }
     return failure('BRIDGE_BAD_RESPONSE', t.bridge.badResponse);
+  }
+
+  #timeoutFor(method: BridgeMethod): number {
+    return WAITS_FOR_A_PERSON.has(method)
+      ? (this.#options.signInTimeoutMs ?? DEFAULT_SIGN_IN_TIMEOUT_MS)
+      : (this.#options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS);
   }
 
   on<E extends keyof BridgeEvents>(event: E, listener: (payload: BridgeEvents[E]) => void) {

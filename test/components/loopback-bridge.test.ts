@@ -70,6 +70,47 @@ function collect<T>(subscribe: (listener: (payload: T) => void) => () => void) {
 }
 
 describe('loopback bridge calls', () => {
+  it('waits for a person on browser and device sign-in far longer than for other calls', async () => {
+    const slow = new Set(['signInWithBrowser', 'signInWithDeviceCode', 'getState']);
+    server.removeAllListeners('request');
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      const method = (req.url ?? '').replace('/bridge/', '');
+      const wait = slow.has(method) ? 400 : 0;
+      // A request the client gave up on fails to read; that is the point here.
+      setTimeout(() => void handle(req, res).catch(() => undefined), wait);
+    });
+    const quick = createLoopbackBridge({
+      key: KEY,
+      origin,
+      retryDelaysMs: [20],
+      callTimeoutMs: 150,
+    });
+
+    expect(await quick.getState()).toMatchObject({
+      ok: false,
+      error: { code: 'BRIDGE_UNREACHABLE' },
+    });
+    expect(await quick.signInWithBrowser()).toEqual({ ok: true, value: signedOutView() });
+    expect(await quick.signInWithDeviceCode()).toEqual({ ok: true, value: signedOutView() });
+  });
+
+  it('still gives up on a sign-in the host never answers, after its own longer limit', async () => {
+    server.removeAllListeners('request');
+    server.on('request', () => undefined);
+    const quick = createLoopbackBridge({
+      key: KEY,
+      origin,
+      callTimeoutMs: 50,
+      signInTimeoutMs: 200,
+    });
+    const started = Date.now();
+    expect(await quick.signInWithBrowser()).toMatchObject({
+      ok: false,
+      error: { code: 'BRIDGE_UNREACHABLE' },
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+  });
+
   it('posts the payload with the key and returns the host result', async () => {
     const result = await bridge().signInWithPassword({ email: 'a@b.c', password: 'pw' });
 

@@ -226,7 +226,16 @@ export type SessionView =
 
 /** A browser or device-code sign-in that is under way. */
 export type SignInFlowView =
-  | { method: 'browser'; status: 'waiting'; startedAt: string }
+  | {
+      method: 'browser';
+      status: 'waiting';
+      startedAt: string;
+      /**
+       * The issuer's sign-in page, for a person whose browser did not come up.
+       * Not a secret: it carries `state` and the PKCE challenge, never the verifier.
+       */
+      url?: string;
+    }
   | {
       method: 'device';
       status: 'waiting';

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import App from '../../src-renderer/App.svelte';
 import { AppState } from '../../src-renderer/lib/app-state.svelte';
 import { Clock } from '../../src-renderer/lib/clock.svelte';
+import { setLanguage } from '../../src-renderer/lib/i18n';
 import type { AppView, BridgeResult } from '../../src-shared/bridge';
 import { deferred, fakeBridge } from './support/fake-bridge';
 import { signedInView, signedOutView } from './support/fixtures';
@@ -124,6 +125,39 @@ describe('browser sign-in', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.queryByTestId('browser-waiting')).not.toBeInTheDocument();
     expect(screen.getByTestId('sign-in-method-browser')).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
+describe('browser sign-in address', () => {
+  const url = 'https://login.kombify.io/auth?client_id=kombify-tray&state=s1&code_challenge=c1';
+  const waiting = () =>
+    signedOutView({
+      signIn: { method: 'browser', status: 'waiting', startedAt: new Date().toISOString(), url },
+    });
+
+  it('shows the sign-in page as a link while it waits, for a browser that did not open', async () => {
+    renderApp(waiting());
+    const link = await screen.findByTestId('browser-url');
+    expect(link).toHaveAttribute('href', url);
+    expect(link).toHaveTextContent(url);
+    expect(screen.getByTestId('browser-waiting')).toHaveTextContent('Browser did not open?');
+  });
+
+  it('copies the address, and says so', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderApp(waiting());
+    await fireEvent.click(await screen.findByTestId('browser-url-copy'));
+    expect(writeText).toHaveBeenCalledWith(url);
+    expect(await screen.findByTestId('browser-url-copied')).toHaveTextContent('Copied.');
+  });
+
+  it('speaks German there too', async () => {
+    const view = waiting();
+    view.settings = { ...view.settings, language: 'de' };
+    renderApp(view);
+    expect(await screen.findByTestId('browser-url-copy')).toHaveTextContent('Adresse kopieren');
+    setLanguage('en');
   });
 });
 

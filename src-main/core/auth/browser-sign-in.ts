@@ -40,6 +40,8 @@ export interface BrowserSignInOptions {
   timeoutMs?: number;
   /** Port to try first; 0 (default) lets the system choose. A taken port falls back to 0. */
   port?: number;
+  /** The view changed: the sign-in address is known (shown before the browser is asked). */
+  onChange?: () => void;
 }
 
 export const CALLBACK_PATH = '/callback';
@@ -55,6 +57,8 @@ export class BrowserSignIn {
   /** The bind in progress, so a cancel during it still closes what it binds. */
   #listening: Promise<LoopbackServer> | null = null;
   #checks: CodeChecks | null = null;
+  /** The issuer's sign-in page while the flow waits; forgotten when it ends. */
+  #url: string | null = null;
   #timer: unknown = null;
   #ended = false;
   #exchanging = false;
@@ -72,7 +76,12 @@ export class BrowserSignIn {
 
   /** What the window shows while the browser is out. */
   view(): SignInFlowView {
-    return { method: 'browser', status: 'waiting', startedAt: this.#startedAt };
+    const view: SignInFlowView = {
+      method: 'browser',
+      status: 'waiting',
+      startedAt: this.#startedAt,
+    };
+    return this.#url ? { ...view, url: this.#url } : view;
   }
 
   /** Binds the listener and opens the browser; failures end the flow and are thrown. */
@@ -90,6 +99,9 @@ export class BrowserSignIn {
       this.#checks = checks;
       const url = await this.#o.issuer.authorizationUrl(checks);
       if (this.#ended) return;
+      // On screen before the browser is asked: an opener that hangs or shows nothing leaves the link.
+      this.#url = url;
+      this.#o.onChange?.();
       this.#timer = this.#o.clock.setTimeout(
         () => this.#fail(signInTimedOut(), 'timed out'),
         this.#o.timeoutMs ?? 5 * 60_000,
@@ -178,6 +190,7 @@ export class BrowserSignIn {
   #settle(): void {
     this.#ended = true;
     this.#checks = null;
+    this.#url = null;
     if (this.#timer !== null) this.#o.clock.clearTimeout(this.#timer);
     this.#timer = null;
     void this.#closeServer();

@@ -72,6 +72,7 @@ export class SignIns {
       logger: this.#o.logger,
       timeoutMs: this.#o.browserTimeoutMs,
       port: this.#o.loopbackPort,
+      onChange: () => this.#o.onChange(),
     });
     await this.#run(flow, 'browser');
   }

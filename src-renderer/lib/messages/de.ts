@@ -356,6 +356,9 @@ export const de: Messages = {
     browserButton: 'Im Browser fortfahren',
     browserWaiting:
       'Schließe die Anmeldung im Browser ab. Dieses Fenster aktualisiert sich selbst.',
+    browserManual: 'Kein Browser aufgegangen? Öffne diese Adresse darin:',
+    copyUrl: 'Adresse kopieren',
+    copied: 'Kopiert.',
     deviceIntro:
       'Für Rechner, auf denen der Browser nicht zur App zurückkommt: ' +
       'Code auf einem anderen Gerät eingeben.',

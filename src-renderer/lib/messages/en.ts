@@ -341,6 +341,9 @@ export const en = {
     browserIntro: 'Sign in on kombify.io in your browser; kombify Tray picks up the rest.',
     browserButton: 'Continue in the browser',
     browserWaiting: 'Finish signing in in your browser. This window updates by itself.',
+    browserManual: 'Browser did not open? Open this address in it:',
+    copyUrl: 'Copy address',
+    copied: 'Copied.',
     deviceIntro:
       'For machines where the browser cannot return to the app: enter a code on another device.',
     deviceButton: 'Get a code',

@@ -117,6 +117,31 @@ describe('BrowserSignIn on the loopback listener', () => {
     expect(auth.searchParams.get('state')).toMatch(/^[\w-]{32,}$/);
   });
 
+  it('shows the sign-in address in its view, for a person whose browser did not come up', async () => {
+    const { sign, browser } = flow();
+    expect(sign.view()).toEqual({
+      method: 'browser',
+      status: 'waiting',
+      startedAt: expect.any(String),
+    });
+    await sign.start();
+    expect(sign.view()).toMatchObject({ method: 'browser', url: browser.opened[0] });
+    expect(JSON.stringify(sign.view())).not.toMatch(/verifier/i);
+  });
+
+  it('tells its owner the address before the browser is asked to open it', async () => {
+    const seen: (string | undefined)[] = [];
+    const { sign } = flow({
+      // A browser that never says it opened: the address must be on screen anyway.
+      browser: { open: () => new Promise<void>(() => undefined) },
+      // Called only after start(), so `sign` is bound by then.
+      onChange: () => seen.push((sign.view() as { url?: string }).url),
+    });
+    void sign.start();
+    await expect.poll(() => seen.length).toBe(1);
+    expect(seen[0]).toMatch(/^https:\/\/login\.example\/authorize\?/);
+  });
+
   it('answers a favicon with 404 and a bare callback with 400, and keeps waiting', async () => {
     const { sign, browser, issuer } = flow();
     await sign.start();

@@ -24,6 +24,9 @@ test.afterAll(async () => {
   await removeDir(app.dataDir);
 });
 test.beforeEach(async () => {
+  // A reset forgets the emulator's sessions; sign the host out first, so no test
+  // starts on a session the host has not yet found to be gone.
+  expect(await app.bridge('signOut')).toMatchObject({ ok: true });
   await app.emulator.control('reset');
   await app.emulator.control('time', { speed: 4 });
 });
@@ -44,6 +47,17 @@ test('sign-in: every method against the contract, then the API key signs in', as
   await page.getByTestId('sign-in-method-browser').click();
   await expect(page.getByTestId('sign-in-submit')).toHaveText('Continue in the browser');
   await shootBothThemes(page, 'sign-in-browser');
+  // The browser host opens no browser here: the window offers the address instead.
+  await page.getByTestId('sign-in-submit').click();
+  const manual = page.getByTestId('browser-url');
+  await expect(manual).toHaveAttribute('href', new RegExp(`^${app.emulator.url}.*code_challenge=`));
+  await expect(manual).not.toHaveAttribute('href', /code_verifier/);
+  await expectWrapped(page, page.getByTestId('browser-waiting'));
+  await shootBothThemes(page, 'sign-in-browser-waiting');
+  await expectAccessible(page);
+  await page.getByTestId('sign-in-cancel').click();
+  await expect(page.getByTestId('sign-in-submit')).toHaveText('Continue in the browser');
+  await expect(page.getByTestId('sign-in-error')).toHaveCount(0);
 
   await page.getByTestId('sign-in-method-apiKey').click();
   await page.getByTestId('sign-in-api-key').fill('kmb_wrong_key_123456');

@@ -15,12 +15,16 @@ export interface RunningApp {
   dataDir: string;
   emulator: RunningEmulator;
   output: string[];
+  /** Calls a bridge method on the host as the window would, with the page's key. */
+  bridge(method: string, payload?: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
 const READY = /kombify Tray is ready: (http:\/\/127\.0\.0\.1:\d+\/#k=\S+)/;
 
-export async function startApp(options: { speed?: number; dataDir?: string } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { speed?: number; dataDir?: string } = {},
+): Promise<RunningApp> {
   const emulator = await startEmulator({ speed: options.speed ?? 2 });
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'kombify-e2e-')));
   const host = await startHost(emulator.apiUrl, dataDir);
@@ -29,6 +33,7 @@ export async function startApp(options: { speed?: number; dataDir?: string } = {
     dataDir,
     emulator,
     output: host.output,
+    bridge: (method, payload) => callBridge(host.pageUrl, method, payload),
     async stop() {
       await stopProcess(host.child);
       await emulator.stop().catch(() => undefined);
@@ -64,6 +69,18 @@ export async function startHost(apiUrl: string, dataDir: string) {
     });
   });
   return { child, pageUrl, output };
+}
+
+async function callBridge(pageUrl: string, method: string, payload?: unknown) {
+  const url = new URL(pageUrl);
+  const key = new URLSearchParams(url.hash.slice(1)).get('k') ?? '';
+  const response = await fetch(new URL(`/bridge/${method}`, url.origin), {
+    method: 'POST',
+    headers: { 'X-Kombify-Bridge-Key': key, 'Content-Type': 'application/json' },
+    body: JSON.stringify(payload === undefined ? {} : { payload }),
+  });
+  if (!response.ok) throw new Error(`bridge ${method}: HTTP ${response.status}`);
+  return response.json();
 }
 
 export async function stopProcess(child: ChildProcess): Promise<void> {

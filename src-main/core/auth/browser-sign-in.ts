@@ -107,7 +107,13 @@ export class BrowserSignIn {
         this.#o.timeoutMs ?? 5 * 60_000,
       );
       this.#o.logger.info('browser sign-in started', { port: server.port });
-      await this.#openBrowser(url);
+      // An opener that never settles must not hold the flow: the address is on screen,
+      // and a callback that comes meanwhile still ends the wait.
+      const ended = this.done.then(
+        () => undefined,
+        () => undefined,
+      );
+      await Promise.race([this.#openBrowser(url), ended]);
     } catch (error) {
       this.#fail(error instanceof Error ? error : new Error(String(error)), 'could not start');
       throw error;

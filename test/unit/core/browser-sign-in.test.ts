@@ -282,6 +282,28 @@ describe('SignIns: one flow at a time', () => {
     expect(signIns.view()).toBeNull();
   });
 
+  it('finishes the sign-in when the browser opener never settles', async () => {
+    const { signIns, browser, issuer, adopted } = setup();
+    const hanging = { ...browser, open: (url: string) => (browser.opened.push(url), never()) };
+    const hung = new SignIns({
+      session: () => ({ signInWithGrant: async (g: Grant) => void adopted.push(g) }) as Session,
+      issuer: () => ({ ...issuer, startDevice: never, pollDevice: never }),
+      listener: nodeLoopbackListener,
+      browser: hanging,
+      clock: systemClock,
+      logger: memoryLogger(),
+      onChange: () => undefined,
+    });
+    cleanups.push(() => hung.cancel());
+    await signIns.cancel();
+    const running = hung.browser();
+    await opened(browser, 1);
+    expect((await fetch(browser.callback())).status).toBe(200);
+    await running;
+    expect(adopted).toEqual([GRANT]);
+    expect(hung.view()).toBeNull();
+  });
+
   it('cancelSignIn closes the listener and forgets the flow', async () => {
     const { signIns, browser, counts } = setup();
     const running = signIns.browser();

@@ -157,7 +157,12 @@ export class SyncEngine {
     if (reason !== 'focus') this.#block = null;
     if (reason !== 'user') {
       const at = now + refreshJitter(this.#random);
-      for (const key of this.#keys()) this.#due.set(key, Math.min(this.#due.get(key) ?? at, at));
+      for (const key of this.#keys()) {
+        // A read still ahead and sooner than `at` keeps its time; one that fell due
+        // during a sleep is overdue, and would otherwise skip the jitter.
+        const due = this.#due.get(key);
+        this.#due.set(key, due !== undefined && due > now && due < at ? due : at);
+      }
       this.#schedule();
       return;
     }

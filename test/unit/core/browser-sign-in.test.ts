@@ -286,7 +286,8 @@ describe('SignIns: one flow at a time', () => {
     const { signIns, browser, issuer, adopted } = setup();
     const hanging = { ...browser, open: (url: string) => (browser.opened.push(url), never()) };
     const hung = new SignIns({
-      session: () => ({ signInWithGrant: async (g: Grant) => void adopted.push(g) }) as Session,
+      session: () =>
+        ({ signInWithGrant: async (g: Grant) => void adopted.push(g) }) as unknown as Session,
       issuer: () => ({ ...issuer, startDevice: never, pollDevice: never }),
       listener: nodeLoopbackListener,
       browser: hanging,

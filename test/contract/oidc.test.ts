@@ -262,6 +262,33 @@ describe('refresh, revocation and the API', () => {
     expectError(await call(t, 'GET', '/me', { token: tokens.access_token }), 401, 'INVALID_TOKEN');
   });
 
+  it('POST /auth/logout with an issuer token kills it and its refresh token', async ({ skip }) => {
+    needEmulator(t, skip, 'the sign-in form is the emulator’s');
+    const tokens = await signIn();
+    const res = await call(t, 'POST', '/auth/logout', { token: tokens.access_token });
+    expect(res.status).toBe(204);
+    expectError(await call(t, 'GET', '/me', { token: tokens.access_token }), 401, 'INVALID_TOKEN');
+    const refreshed = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+    });
+    expect(refreshed.status).toBe(400);
+    expect(OAuthError.parse(refreshed.json).error).toBe('invalid_grant');
+  });
+
+  it('POST /auth/logout with an issuer token leaves other sign-ins alive', async ({ skip }) => {
+    needEmulator(t, skip, 'the sign-in form is the emulator’s');
+    const one = await signIn(53_123, new Browser());
+    const two = await signIn(53_124, new Browser());
+    expect((await call(t, 'POST', '/auth/logout', { token: one.access_token })).status).toBe(204);
+    expectBody(await call(t, 'GET', '/me', { token: two.access_token }), 200, User);
+    const refreshed = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: two.refresh_token,
+    });
+    expect(refreshed.status, JSON.stringify(refreshed.json)).toBe(200);
+  });
+
   it('lets issuer access tokens expire with the emulator clock', async ({ skip }) => {
     const emu = needEmulator(t, skip, 'moving time');
     const tokens = await signIn();

@@ -3,12 +3,11 @@
  * rate limit, the handler, then ETag/304 on reads. Every reply carries
  * X-Request-Id and, once the caller is known, X-RateLimit-*.
  */
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorApp } from '../app';
 import type { Principal } from '../auth';
 import { ApiError, errorBody } from '../errors';
-import { applyFault, send, withEtag } from '../reply';
+import { applyFault, newRequestId, send, withEtag } from '../reply';
 import { parseJsonObject, readRaw } from '../http';
 import { PLAN_LIMITS } from '../model';
 import { effectivePlan } from '../views';
@@ -43,7 +42,7 @@ export async function handleApi(
   res: ServerResponse,
   url: URL,
 ): Promise<void> {
-  const requestId = `req_${randomBytes(8).toString('hex')}`;
+  const requestId = newRequestId();
   const { store } = app;
   const method = req.method ?? 'GET';
   store.counters.requests += 1;

@@ -193,6 +193,15 @@ describe('faults', () => {
     expect(state.faults).toEqual([]);
   });
 
+  it('refuses a fault on the control API, naming what can be faulted', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'fault injection');
+    await expect(emu.control('faults', { path: '/_emulator/state', status: 500 })).rejects.toThrow(
+      /VALIDATION_ERROR.*\/v1.*issuer/,
+    );
+    const state = (await emu.control('state')) as { faults: unknown[] };
+    expect(state.faults).toEqual([]);
+  });
+
   it('rejects a fault without a path', async ({ skip }) => {
     const emu = needEmulator(t, skip, 'fault injection');
     await expect(emu.control('faults', { status: 500 })).rejects.toThrow(/VALIDATION_ERROR/);

@@ -342,3 +342,55 @@ describe('device authorization grant', () => {
     expectBody(await call(t, 'GET', '/me', { token }), 200, User);
   });
 });
+
+describe('faults on the issuer', () => {
+  const refreshWith = (refresh: string) =>
+    tokenRequest({ grant_type: 'refresh_token', refresh_token: refresh });
+
+  it('fails the token endpoint with an injected status, once', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'fault injection');
+    const path = new URL(disco.token_endpoint).pathname;
+    await emu.control('faults', { path, status: 503, retry_after: 4, times: 1 });
+    const res = await fetch(disco.token_endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: CLIENT_ID, grant_type: 'refresh_token' }).toString(),
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('4');
+    // An issuer answers in OAuth's error shape, not the API's envelope.
+    expect(OAuthError.parse(await res.json()).error).toBe('temporarily_unavailable');
+    // Used up: the real token endpoint answers again.
+    const after = await refreshWith('not-a-refresh-token');
+    expect(after.status).toBe(400);
+    expect(OAuthError.parse(after.json).error).toBe('invalid_grant');
+  });
+
+  it('keeps a refresh token usable after a faulted attempt with it', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'the sign-in form is the emulator’s');
+    const tokens = await signIn();
+    const path = new URL(disco.token_endpoint).pathname;
+    await emu.control('faults', { path, method: 'POST', status: 500, times: 1 });
+    const failed = await refreshWith(tokens.refresh_token);
+    expect(failed.status).toBe(500);
+    expect(OAuthError.parse(failed.json).error).toBe('server_error');
+    const retried = await refreshWith(tokens.refresh_token);
+    expect(retried.status, JSON.stringify(retried.json)).toBe(200);
+  });
+
+  it('can reset the connection to discovery and break its JSON', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'fault injection');
+    const discovery = `${issuer}/.well-known/openid-configuration`;
+    await emu.control('faults', {
+      path: '/.well-known/openid-configuration',
+      reset_connection: true,
+      times: 1,
+    });
+    await expect(fetch(discovery)).rejects.toThrow();
+    await emu.control('faults', { path: '/.well-known/*', malformed_json: true, times: 1 });
+    const broken = await fetch(discovery);
+    expect(broken.headers.get('content-type')).toContain('json');
+    await expect(broken.json()).rejects.toThrow();
+    expect(Discovery.safeParse(await (await fetch(discovery)).json()).success).toBe(true);
+  });
+});

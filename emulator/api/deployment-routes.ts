@@ -111,11 +111,14 @@ export const deploymentRoutes: Route[] = [
     auth: true,
     handle(ctx) {
       const now = ctx.store.now();
-      const mine = ctx.store.data.deployments
-        .filter((d) => d.account_id === who(ctx).account.id && !isGone(d, now))
-        // Newest first, as a dashboard wants them; id breaks ties so pages are stable.
-        .sort((a, b) => b.created_at - a.created_at || b.id.localeCompare(a.id));
-      const page = paginate(mine, ctx.query);
+      const mine = ctx.store.data.deployments.filter(
+        (d) => d.account_id === who(ctx).account.id && !isGone(d, now),
+      );
+      // Newest first, as a dashboard wants them; id breaks ties so pages are stable.
+      const page = paginate(mine, ctx.query, {
+        key: (d) => [d.created_at, d.id],
+        descending: true,
+      });
       return { status: 200, body: { ...page, data: page.data.map((d) => viewDeployment(d, now)) } };
     },
   },

@@ -65,7 +65,8 @@ export const toolRoutes: Route[] = [
     path: '/v1/tools',
     auth: true,
     handle(ctx) {
-      const page = paginate([...TOOLS], ctx.query);
+      // Catalog order, lowest plan first.
+      const page = paginate(TOOLS, ctx.query, { key: (t) => [TOOLS.indexOf(t)] });
       const now = ctx.store.now();
       const data = page.data.map((t) => viewTool(t, connectionOf(ctx, t.id), now));
       return { status: 200, body: { ...page, data } };

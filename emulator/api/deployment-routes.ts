@@ -6,7 +6,7 @@ import type { DeploymentRecord } from '../model';
 import { PLAN_QUOTAS } from '../model';
 import { effectivePlan } from '../views';
 import type { ApiContext, Route } from './context';
-import { param, who } from './context';
+import { ownHomelab, param, who } from './context';
 
 /** StackKits the emulator can deploy (inferred: the overview has no catalog endpoint). */
 export const STACKKIT_IDS = ['base-kit', 'modern-homelab', 'ha-kit'];
@@ -61,14 +61,7 @@ async function create(ctx: ApiContext): Promise<{ status: number; body: unknown 
     if (first) return { status: 202, body: viewDeployment(first, now) };
   }
   const input = validateCreate(body);
-  const homelab = store.homelab(account, input.homelab_id);
-  if (!homelab) {
-    const elsewhere = store.data.accounts.some((a) =>
-      a.homelabs.some((h) => h.id === input.homelab_id),
-    );
-    if (elsewhere) throw new ApiError('FORBIDDEN', 'This homelab belongs to another account.');
-    throw new ApiError('NOT_FOUND', 'No such homelab.');
-  }
+  const homelab = ownHomelab(ctx, input.homelab_id);
   if (homelab.status !== 'online') {
     throw new ApiError('HOMELAB_UNREACHABLE', `Homelab ${homelab.name} is offline.`);
   }

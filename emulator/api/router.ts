@@ -10,6 +10,7 @@ import { ApiError, errorBody } from '../errors';
 import { applyFault, newRequestId, send, withEtag } from '../reply';
 import { parseJsonObject, readRaw } from '../http';
 import { PLAN_LIMITS } from '../model';
+import { accountBucket } from '../ratelimit';
 import { effectivePlan } from '../views';
 import { accountRoutes } from './account-routes';
 import { authRoutes } from './auth-routes';
@@ -63,7 +64,7 @@ export async function handleApi(
       });
     }
     const limitKey = principal
-      ? `acct:${principal.account.id}`
+      ? accountBucket(principal.account.id)
       : `anon:${req.socket.remoteAddress}`;
     const limits = principal ? PLAN_LIMITS[effectivePlan(store, principal.account)] : ANON_LIMITS;
     try {

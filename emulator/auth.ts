@@ -1,8 +1,8 @@
 /**
  * Password sessions: signed access tokens (JWT, HS256) with a configurable
  * lifetime, rotating refresh tokens with reuse detection, logout, and API
- * keys. OIDC-issued tokens are checked in oidc/ and accepted through the
- * `extraVerifier` hook.
+ * keys. OIDC-issued tokens are checked and ended in oidc/, reached through
+ * the `issuerTokens` hook.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { iso } from './clock';
@@ -18,7 +18,17 @@ export interface Principal {
   account: AccountRecord;
   /** The password session, when the caller used a password-login token. */
   sessionId: string | null;
+  /** The OIDC grant, when the caller used an issuer access token. */
+  grantId: string | null;
   via: 'jwt' | 'api_key' | 'oidc';
+}
+
+/** Access tokens of the OIDC issuer, which /v1 accepts and logout ends. */
+export interface IssuerTokens {
+  /** The account and grant behind an issuer access token for the API, or null. */
+  verify(token: string): Promise<{ account: AccountRecord; grantId: string } | null>;
+  /** Ends a grant: its access and refresh tokens stop working. */
+  revokeGrant(grantId: string): Promise<void>;
 }
 
 /** The `{token, expires_at, refresh_token}` body. */
@@ -38,7 +48,7 @@ export class Auth {
   readonly #issuer: () => string;
   tokenTtlSeconds: number;
   /** Set by the OIDC issuer so its access tokens count as bearer tokens. */
-  extraVerifier: ((token: string) => Promise<AccountRecord | null>) | null = null;
+  issuerTokens: IssuerTokens | null = null;
 
   constructor(store: Store, tokenTtlSeconds: number, issuer: () => string) {
     this.#store = store;
@@ -90,12 +100,17 @@ export class Auth {
     return this.#issue(session);
   }
 
-  /** Ends the caller's password session; API keys and OIDC tokens have nothing to end here. */
-  logout(principal: Principal): void {
+  /**
+   * Ends what the caller signed in with: the password session, or the OIDC
+   * grant behind an issuer token (its access and refresh tokens). An API key
+   * has nothing to end.
+   */
+  async logout(principal: Principal): Promise<void> {
     this.#store.counters.logout += 1;
     const session = this.#store.data.sessions.find((s) => s.id === principal.sessionId);
     if (session) session.revoked = true;
     this.#store.save();
+    if (principal.grantId !== null) await this.issuerTokens?.revokeGrant(principal.grantId);
   }
 
   /** Authenticates a request from its headers, or throws INVALID_TOKEN. */
@@ -104,7 +119,7 @@ export class Auth {
     if (typeof apiKey === 'string' && apiKey) {
       const account = this.#store.data.accounts.find((a) => a.api_keys.includes(apiKey));
       if (!account) throw new ApiError('INVALID_TOKEN', 'API key is not valid.');
-      return { account, sessionId: null, via: 'api_key' };
+      return { account, sessionId: null, grantId: null, via: 'api_key' };
     }
     const auth = headers.authorization;
     const match = typeof auth === 'string' ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
@@ -112,8 +127,8 @@ export class Auth {
     const token = match[1];
     const own = this.#verifyJwt(token);
     if (own) return own;
-    const account = this.extraVerifier ? await this.extraVerifier(token) : null;
-    if (account) return { account, sessionId: null, via: 'oidc' };
+    const issued = await this.issuerTokens?.verify(token);
+    if (issued) return { ...issued, sessionId: null, via: 'oidc' };
     throw new ApiError('INVALID_TOKEN', 'Token is expired or invalid.');
   }
 
@@ -160,7 +175,7 @@ export class Auth {
     const session = this.#store.data.sessions.find((s) => s.id === claims.sid);
     const account = this.#store.account(claims.sub);
     if (!session || session.revoked || !account) return null;
-    return { account, sessionId: session.id, via: 'jwt' };
+    return { account, sessionId: session.id, grantId: null, via: 'jwt' };
   }
 }
 

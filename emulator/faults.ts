@@ -9,13 +9,20 @@ import { ApiError } from './errors';
 export interface FaultSpec {
   /** HTTP method to match, or `*` (default). */
   method: string;
-  /** Exact path (`/v1/me`) or prefix ending in `*` (`/v1/deployments*`). */
+  /**
+   * Exact path (`/v1/me`, `/token`) or prefix ending in `*` (`/v1/deployments*`):
+   * the API and the OIDC issuer's routes, never the control API.
+   */
   path: string;
   /** How many matching requests it affects; null means until cleared. */
   times: number | null;
   latency_ms: number;
-  /** Reply with this status and an error envelope instead of the real reply. */
+  /**
+   * Reply with this status and an error body instead of the real reply: the
+   * API's envelope under /v1, OAuth's `{error, error_description}` on the issuer.
+   */
   status: number | null;
+  /** The error code (the OAuth `error` on the issuer); default from the status. */
   code: string | null;
   /** With `status`: `Retry-After` in seconds, or `http-date` to send a date. */
   retry_after: number | 'http-date' | null;
@@ -27,6 +34,11 @@ export interface FaultSpec {
   reset_connection: boolean;
 }
 
+const CONTROL_PREFIX = '/_emulator';
+const FAULTABLE =
+  'path must be an API path under /v1 (/v1/me, /v1/deployments*) or an OIDC issuer path ' +
+  '(/token, /device/auth, /.well-known/*); the control API under /_emulator cannot be faulted';
+
 function num(v: unknown, name: string, fallback: number | null): number | null {
   if (v === undefined || v === null) return fallback;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
@@ -37,11 +49,12 @@ function num(v: unknown, name: string, fallback: number | null): number | null {
 
 /** Validates a control request body into a fault. */
 export function parseFault(body: Record<string, unknown>): FaultSpec {
-  if (typeof body.path !== 'string' || !body.path.startsWith('/')) {
-    throw new ApiError(
-      'VALIDATION_ERROR',
-      'path must be a path such as /v1/me or /v1/deployments*',
-    );
+  if (
+    typeof body.path !== 'string' ||
+    !body.path.startsWith('/') ||
+    body.path.startsWith(CONTROL_PREFIX)
+  ) {
+    throw new ApiError('VALIDATION_ERROR', FAULTABLE);
   }
   const status = num(body.status, 'status', null);
   if (status !== null && (status < 100 || status > 599)) {
@@ -92,6 +105,14 @@ export class Faults {
 function matches(f: FaultSpec, method: string, path: string): boolean {
   if (f.method !== '*' && f.method !== method) return false;
   return f.path.endsWith('*') ? path.startsWith(f.path.slice(0, -1)) : path === f.path;
+}
+
+/** Default OAuth `error` for a faulted status on the issuer (RFC 6749 §5.2 and §4.1.2.1). */
+export function oauthErrorForStatus(status: number): string {
+  if (status === 400) return 'invalid_request';
+  if (status === 401) return 'invalid_client';
+  if (status === 503) return 'temporarily_unavailable';
+  return 'server_error';
 }
 
 /** Default error code for a faulted status, so the envelope stays meaningful. */

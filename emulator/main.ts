@@ -45,7 +45,7 @@ const { server, url } = await startServer(app, app.options.port, () => issuer?.h
 app.baseUrl = url;
 // The issuer needs its own URL, known only once the port is bound; it is ready before we print.
 issuer = createIssuer(app, await keys);
-app.auth.extraVerifier = issuer.verifyAccessToken;
+app.auth.issuerTokens = issuer.tokens;
 console.log(`kombify emulator listening on ${url}`);
 console.log(`demo account: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
 console.log(

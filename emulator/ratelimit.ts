@@ -19,6 +19,11 @@ interface Bucket {
 /** `seconds` or an HTTP date in `Retry-After`, as the control API chooses. */
 export type RetryAfterForm = 'seconds' | 'http-date';
 
+/** The bucket key of an account (anonymous callers are keyed by address). */
+export function accountBucket(accountId: string): string {
+  return `acct:${accountId}`;
+}
+
 /** Token buckets keyed by account (or address for anonymous callers). */
 export class RateLimiter {
   #buckets = new Map<string, Bucket>();
@@ -29,6 +34,11 @@ export class RateLimiter {
     this.#buckets.clear();
     this.enabled = true;
     this.retryAfterForm = 'seconds';
+  }
+
+  /** Leaves `key`'s bucket with `tokens` requests as of `now` (the rate-limit control). */
+  setRemaining(key: string, tokens: number, now: number): void {
+    this.#buckets.set(key, { tokens, at: now });
   }
 
   /**

@@ -1,13 +1,18 @@
 /**
  * Writing `/v1` replies: JSON with X-Request-Id, ETag/304 on reads, and the
- * injected faults that replace or damage a reply.
+ * injected faults that replace or damage a reply (on the issuer's routes too).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorBody } from './errors';
 import type { FaultSpec } from './faults';
-import { codeForStatus } from './faults';
+import { codeForStatus, oauthErrorForStatus } from './faults';
 import type { Reply } from './http';
+
+/** A fresh id for X-Request-Id and the error body. */
+export function newRequestId(): string {
+  return `req_${randomBytes(8).toString('hex')}`;
+}
 
 /** Writes `reply` as JSON (or empty) with the request id. */
 export function send(res: ServerResponse, reply: Reply, requestId: string): void {
@@ -34,12 +39,17 @@ export function withEtag(req: IncomingMessage, reply: Reply): Reply {
   return { ...reply, headers };
 }
 
-/** Applies a fault; returns true when the fault replaced the reply entirely. */
+/**
+ * Applies a fault; returns true when the fault replaced the reply entirely.
+ * An injected status carries the API's error envelope, or OAuth's error body
+ * on the issuer's routes (`errors: 'oauth'`), as each would answer.
+ */
 export async function applyFault(
   fault: FaultSpec,
   res: ServerResponse,
   requestId: string,
   now: number,
+  errors: 'api' | 'oauth' = 'api',
 ): Promise<boolean> {
   if (fault.latency_ms > 0) await new Promise((r) => setTimeout(r, fault.latency_ms));
   if (fault.reset_connection) {
@@ -69,12 +79,14 @@ export async function applyFault(
           ? new Date(now + 5000).toUTCString()
           : String(fault.retry_after);
     }
-    const code = fault.code ?? codeForStatus(fault.status);
-    send(
-      res,
-      { status: fault.status, headers, body: errorBody(code, 'Injected fault.', requestId) },
-      requestId,
-    );
+    const body =
+      errors === 'oauth'
+        ? {
+            error: fault.code ?? oauthErrorForStatus(fault.status),
+            error_description: 'Injected fault.',
+          }
+        : errorBody(fault.code ?? codeForStatus(fault.status), 'Injected fault.', requestId);
+    send(res, { status: fault.status, headers, body }, requestId);
     return true;
   }
   return false;

@@ -1,4 +1,7 @@
-/** The HTTP server: `/v1` to the API, `/_emulator` to the control API, the rest to OIDC. */
+/**
+ * The HTTP server: `/v1` to the API, `/_emulator` to the control API, the
+ * rest to OIDC. Injected faults apply to everything but the control API.
+ */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,9 +9,25 @@ import { handleApi } from './api/router';
 import type { EmulatorApp } from './app';
 import { handleControl } from './control/index';
 import { errorBody } from './errors';
+import { applyFault, newRequestId } from './reply';
 
 /** A handler for everything outside `/v1` and `/_emulator` (the OIDC issuer). */
 export type FallbackHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** The issuer's routes (or 404), behind the same injected faults as /v1. */
+async function handleOther(
+  app: EmulatorApp,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  other: FallbackHandler | null,
+): Promise<void> {
+  const fault = app.faults.take(req.method ?? 'GET', path);
+  if (fault && (await applyFault(fault, res, newRequestId(), app.store.now(), 'oauth'))) return;
+  if (other) return other(req, res);
+  res.writeHead(404, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(errorBody('NOT_FOUND', `Nothing at ${path}`, 'none')));
+}
 
 /** Starts listening on 127.0.0.1 only; resolves with the server and its base URL. */
 export async function startServer(
@@ -19,18 +38,11 @@ export async function startServer(
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', app.baseUrl);
     const path = url.pathname;
-    let work: Promise<void> | void = undefined;
+    let work: Promise<void>;
     if (path === '/v1' || path.startsWith('/v1/')) work = handleApi(app, req, res, url);
     else if (path.startsWith('/_emulator/')) work = handleControl(app, req, res, url);
-    else {
-      const other = fallback();
-      if (other) work = other(req, res);
-      else {
-        res.writeHead(404, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(errorBody('NOT_FOUND', `Nothing at ${path}`, 'none')));
-      }
-    }
-    Promise.resolve(work).catch((err: unknown) => {
+    else work = handleOther(app, req, res, path, fallback());
+    work.catch((err: unknown) => {
       console.error('emulator: request failed', err);
       if (!res.headersSent) res.writeHead(500).end();
     });

@@ -43,7 +43,7 @@ export const accountRoutes: Route[] = [
     auth: true,
     handle(ctx) {
       const mine = ctx.store.data.subscriptions.filter((s) => s.account_id === who(ctx).account.id);
-      const page = paginate(mine, ctx.query);
+      const page = paginate(mine, ctx.query, { key: (s) => [s.id] });
       return {
         status: 200,
         body: { ...page, data: page.data.map((s) => viewSubscription(ctx.store, s)) },

@@ -26,8 +26,8 @@ export const authRoutes: Route[] = [
     method: 'POST',
     path: '/v1/auth/logout',
     auth: true,
-    handle(ctx) {
-      ctx.auth.logout(who(ctx));
+    async handle(ctx) {
+      await ctx.auth.logout(who(ctx));
       return { status: 204 };
     },
   },

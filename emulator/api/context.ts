@@ -1,7 +1,9 @@
 /** What every API route handler receives. */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Auth, Principal } from '../auth';
+import { ApiError } from '../errors';
 import type { Reply } from '../http';
+import type { HomelabRecord } from '../model';
 import type { Store } from '../store';
 
 /** What a route handler gets: state, caller, path parameters, query, body. */
@@ -36,4 +38,13 @@ export function who(ctx: ApiContext): Principal {
 /** The n-th path parameter (the router guarantees it exists). */
 export function param(ctx: ApiContext, n: number): string {
   return decodeURIComponent(ctx.params[n] ?? '');
+}
+
+/** The caller's homelab: 404 when no account has it, 403 when another account does. */
+export function ownHomelab(ctx: ApiContext, id: string): HomelabRecord {
+  const homelab = ctx.store.homelab(who(ctx).account, id);
+  if (homelab) return homelab;
+  const elsewhere = ctx.store.data.accounts.some((a) => a.homelabs.some((h) => h.id === id));
+  if (elsewhere) throw new ApiError('FORBIDDEN', 'This homelab belongs to another account.');
+  throw new ApiError('NOT_FOUND', 'No such homelab.');
 }

@@ -6,7 +6,7 @@ import type { DeploymentRecord } from '../model';
 import { PLAN_QUOTAS } from '../model';
 import { effectivePlan } from '../views';
 import type { ApiContext, Route } from './context';
-import { param, who } from './context';
+import { ownHomelab, param, who } from './context';
 
 /** StackKits the emulator can deploy (inferred: the overview has no catalog endpoint). */
 export const STACKKIT_IDS = ['base-kit', 'modern-homelab', 'ha-kit'];
@@ -61,14 +61,7 @@ async function create(ctx: ApiContext): Promise<{ status: number; body: unknown 
     if (first) return { status: 202, body: viewDeployment(first, now) };
   }
   const input = validateCreate(body);
-  const homelab = store.homelab(account, input.homelab_id);
-  if (!homelab) {
-    const elsewhere = store.data.accounts.some((a) =>
-      a.homelabs.some((h) => h.id === input.homelab_id),
-    );
-    if (elsewhere) throw new ApiError('FORBIDDEN', 'This homelab belongs to another account.');
-    throw new ApiError('NOT_FOUND', 'No such homelab.');
-  }
+  const homelab = ownHomelab(ctx, input.homelab_id);
   if (homelab.status !== 'online') {
     throw new ApiError('HOMELAB_UNREACHABLE', `Homelab ${homelab.name} is offline.`);
   }
@@ -111,11 +104,14 @@ export const deploymentRoutes: Route[] = [
     auth: true,
     handle(ctx) {
       const now = ctx.store.now();
-      const mine = ctx.store.data.deployments
-        .filter((d) => d.account_id === who(ctx).account.id && !isGone(d, now))
-        // Newest first, as a dashboard wants them; id breaks ties so pages are stable.
-        .sort((a, b) => b.created_at - a.created_at || b.id.localeCompare(a.id));
-      const page = paginate(mine, ctx.query);
+      const mine = ctx.store.data.deployments.filter(
+        (d) => d.account_id === who(ctx).account.id && !isGone(d, now),
+      );
+      // Newest first, as a dashboard wants them; id breaks ties so pages are stable.
+      const page = paginate(mine, ctx.query, {
+        key: (d) => [d.created_at, d.id],
+        descending: true,
+      });
       return { status: 200, body: { ...page, data: page.data.map((d) => viewDeployment(d, now)) } };
     },
   },

@@ -3,14 +3,14 @@
  * rate limit, the handler, then ETag/304 on reads. Every reply carries
  * X-Request-Id and, once the caller is known, X-RateLimit-*.
  */
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorApp } from '../app';
 import type { Principal } from '../auth';
 import { ApiError, errorBody } from '../errors';
-import { applyFault, send, withEtag } from '../reply';
+import { applyFault, newRequestId, send, withEtag } from '../reply';
 import { parseJsonObject, readRaw } from '../http';
 import { PLAN_LIMITS } from '../model';
+import { accountBucket } from '../ratelimit';
 import { effectivePlan } from '../views';
 import { accountRoutes } from './account-routes';
 import { authRoutes } from './auth-routes';
@@ -43,7 +43,7 @@ export async function handleApi(
   res: ServerResponse,
   url: URL,
 ): Promise<void> {
-  const requestId = `req_${randomBytes(8).toString('hex')}`;
+  const requestId = newRequestId();
   const { store } = app;
   const method = req.method ?? 'GET';
   store.counters.requests += 1;
@@ -64,7 +64,7 @@ export async function handleApi(
       });
     }
     const limitKey = principal
-      ? `acct:${principal.account.id}`
+      ? accountBucket(principal.account.id)
       : `anon:${req.socket.remoteAddress}`;
     const limits = principal ? PLAN_LIMITS[effectivePlan(store, principal.account)] : ANON_LIMITS;
     try {

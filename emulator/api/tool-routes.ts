@@ -7,7 +7,7 @@ import type { ToolSpec } from '../tools';
 import { TOOLS, viewTool } from '../tools';
 import { effectivePlan, usage } from '../views';
 import type { ApiContext, Route } from './context';
-import { param, who } from './context';
+import { ownHomelab, param, who } from './context';
 
 function toolById(ctx: ApiContext): ToolSpec {
   const spec = TOOLS.find((t) => t.id === param(ctx, 0));
@@ -30,6 +30,8 @@ async function connect(ctx: ApiContext): Promise<{ status: number; body: unknown
   if (typeof homelabId !== 'string' || !homelabId) {
     throw new ApiError('VALIDATION_ERROR', 'homelab_id is required.');
   }
+  // Someone else's homelab is refused before anything else is said about it.
+  const homelab = ownHomelab(ctx, homelabId);
   const existing = connectionOf(ctx, spec.id);
   if (existing) return { status: 200, body: viewTool(spec, existing, store.now()) };
   const plan = effectivePlan(store, account);
@@ -42,8 +44,6 @@ async function connect(ctx: ApiContext): Promise<{ status: number; body: unknown
   if (usage(store, account).tools >= PLAN_QUOTAS[plan].tools) {
     throw new ApiError('SUBSCRIPTION_LIMIT_EXCEEDED', `The ${plan} plan's tool quota is full.`);
   }
-  const homelab = store.homelab(account, homelabId);
-  if (!homelab) throw new ApiError('NOT_FOUND', 'No such homelab.');
   if (homelab.status !== 'online') {
     throw new ApiError('HOMELAB_UNREACHABLE', `Homelab ${homelab.name} is offline.`);
   }
@@ -65,7 +65,8 @@ export const toolRoutes: Route[] = [
     path: '/v1/tools',
     auth: true,
     handle(ctx) {
-      const page = paginate([...TOOLS], ctx.query);
+      // Catalog order, lowest plan first.
+      const page = paginate(TOOLS, ctx.query, { key: (t) => [TOOLS.indexOf(t)] });
       const now = ctx.store.now();
       const data = page.data.map((t) => viewTool(t, connectionOf(ctx, t.id), now));
       return { status: 200, body: { ...page, data } };

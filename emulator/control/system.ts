@@ -5,9 +5,13 @@
 import type { EmulatorApp } from '../app';
 import { ApiError } from '../errors';
 import { parseFault } from '../faults';
+import { PLAN_LIMITS } from '../model';
+import { accountBucket } from '../ratelimit';
 import { SCENARIOS } from '../scenarios';
 import { DEMO_EMAIL, DEMO_PASSWORD } from '../seed';
+import { effectivePlan } from '../views';
 import type { Handler } from './types';
+import { accountFor } from './world';
 
 /** What `GET /_emulator/state` shows: enough for tests to assert on. */
 function summary(app: EmulatorApp): unknown {
@@ -70,6 +74,19 @@ export const systemControls: Record<string, Handler> = {
       app.limiter.retryAfterForm = body.retry_after;
     } else if (body.retry_after !== undefined) {
       throw new ApiError('VALIDATION_ERROR', 'retry_after must be "seconds" or "http-date"');
+    }
+    if (body.remaining !== undefined) {
+      // Reaching a limit by spending thousands of requests only proves the loop.
+      const account = accountFor(app, body);
+      const { burst } = PLAN_LIMITS[effectivePlan(app.store, account)];
+      const n = body.remaining;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > burst) {
+        throw new ApiError(
+          'VALIDATION_ERROR',
+          `remaining must be a whole number from 0 to the plan's burst (${burst})`,
+        );
+      }
+      app.limiter.setRemaining(accountBucket(account.id), n, app.store.now());
     }
     return { enabled: app.limiter.enabled, retry_after: app.limiter.retryAfterForm };
   },

@@ -11,7 +11,8 @@ import { isPlan } from '../model';
 import { DEMO_EMAIL } from '../seed';
 import type { Handler } from './types';
 
-function accountFor(app: EmulatorApp, body: Record<string, unknown>): AccountRecord {
+/** The account a control names by `email`; the demo account by default. */
+export function accountFor(app: EmulatorApp, body: Record<string, unknown>): AccountRecord {
   const email = typeof body.email === 'string' ? body.email : DEMO_EMAIL;
   const account = app.store.data.accounts.find((a) => a.email === email);
   if (!account) throw new ApiError('NOT_FOUND', `No account ${email}`);

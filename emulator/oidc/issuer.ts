@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import type { JWK } from 'oidc-provider';
 import Provider from 'oidc-provider';
 import type { EmulatorApp } from '../app';
-import type { AccountRecord } from '../model';
+import type { IssuerTokens } from '../auth';
 import { storeAdapter } from './adapter';
 import { handleInteraction } from './interactions';
 import { deviceConfirmPage, deviceInputPage, logoutPage, messagePage } from './pages';
@@ -45,8 +45,8 @@ export async function signingKeys(): Promise<JWK[]> {
 export interface Issuer {
   /** Handles every request outside /v1 and /_emulator. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  /** The account behind an issuer access token for the API, or null. */
-  verifyAccessToken(token: string): Promise<AccountRecord | null>;
+  /** Its access tokens for the API, as /v1 checks them and logout ends them. */
+  tokens: IssuerTokens;
 }
 
 /** Creates the issuer at `app.baseUrl` (so call it once the server listens). */
@@ -158,13 +158,26 @@ export function createIssuer(app: EmulatorApp, keys: JWK[]): Issuer {
       if (path.startsWith('/interaction/')) await handleInteraction(provider, store, req, res);
       else await callback(req, res);
     },
-    async verifyAccessToken(token) {
-      const at = await provider.AccessToken.find(token);
-      if (!at) return null;
-      const aud = Array.isArray(at.aud) ? at.aud : [at.aud];
-      // Emulator time may run ahead of real time; a token expires by either clock.
-      if (!aud.includes(API_AUDIENCE) || (at.exp ?? 0) * 1000 <= store.now()) return null;
-      return store.account(at.accountId) ?? null;
+    tokens: {
+      async verify(token) {
+        const at = await provider.AccessToken.find(token);
+        if (!at?.grantId) return null;
+        const aud = Array.isArray(at.aud) ? at.aud : [at.aud];
+        // Emulator time may run ahead of real time; a token expires by either clock.
+        if (!aud.includes(API_AUDIENCE) || (at.exp ?? 0) * 1000 <= store.now()) return null;
+        const account = store.account(at.accountId);
+        return account ? { account, grantId: at.grantId } : null;
+      },
+      async revokeGrant(grantId) {
+        // What oidc-provider's own revocation does for a grant, through its models.
+        await Promise.all([
+          provider.AccessToken.revokeByGrantId(grantId),
+          provider.RefreshToken.revokeByGrantId(grantId),
+          provider.AuthorizationCode.revokeByGrantId(grantId),
+          provider.DeviceCode.revokeByGrantId(grantId),
+          provider.Grant.adapter.destroy(grantId),
+        ]);
+      },
     },
   };
 }

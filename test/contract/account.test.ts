@@ -11,6 +11,7 @@ import {
   needWrites,
   openTarget,
   resetTarget,
+  walkPages,
 } from './target';
 
 let t: Target;
@@ -82,6 +83,27 @@ describe('GET /subscriptions', () => {
       limits: { requests_per_minute: 100, burst: 200 },
     });
     expect(list.next_cursor).toBeNull();
+  });
+});
+
+describe('GET /subscriptions paging', () => {
+  it('walks every page with limit=1 to the same list as one page', async () => {
+    const all = expectBody(
+      await call(t, 'GET', '/subscriptions?limit=100', { token }),
+      200,
+      SubscriptionList,
+    );
+    expect(all.data.length).toBeGreaterThan(0);
+    expect(await walkPages(t, token, '/subscriptions', SubscriptionList)).toEqual(
+      all.data.map((s) => s.id),
+    );
+  });
+
+  it('answers 400 VALIDATION_ERROR for a limit out of range or a bad cursor', async () => {
+    for (const query of ['limit=0', 'limit=101', 'limit=two', 'cursor=bm90LWEtY3Vyc29y']) {
+      const res = await call(t, 'GET', `/subscriptions?${query}`, { token });
+      expectError(res, 400, 'VALIDATION_ERROR');
+    }
   });
 });
 

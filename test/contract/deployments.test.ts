@@ -12,6 +12,7 @@ import {
   needWrites,
   openTarget,
   resetTarget,
+  walkPages,
 } from './target';
 
 let t: Target;
@@ -70,6 +71,40 @@ describe('GET /deployments', () => {
     const path = `/deployments?limit=1&cursor=${encodeURIComponent(first.next_cursor)}`;
     const second = expectBody(await call(t, 'GET', path, { token }), 200, DeploymentList);
     expect(second.data[0]?.id).not.toBe(first.data[0]?.id);
+  });
+
+  it('continues after a page whose last item was deleted meanwhile', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'controlling time');
+    const all = expectBody(
+      await call(t, 'GET', '/deployments?limit=100', { token }),
+      200,
+      DeploymentList,
+    );
+    expect(all.data.length).toBeGreaterThanOrEqual(2);
+    const first = expectBody(
+      await call(t, 'GET', '/deployments?limit=1', { token }),
+      200,
+      DeploymentList,
+    );
+    const gone = first.data[0]?.id ?? '';
+    expect(first.next_cursor).not.toBeNull();
+    expect((await call(t, 'DELETE', `/deployments/${gone}`, { token })).status).toBe(202);
+    await emu.control('time', { advance_ms: 5_000 });
+    expectError(await get(gone), 404, 'NOT_FOUND');
+    const path = `/deployments?limit=1&cursor=${encodeURIComponent(first.next_cursor ?? '')}`;
+    const next = expectBody(await call(t, 'GET', path, { token }), 200, DeploymentList);
+    expect(next.data.map((d) => d.id)).toEqual([all.data[1]?.id]);
+  });
+
+  it('walks every page with limit=1 to the same list as one page', async () => {
+    const all = expectBody(
+      await call(t, 'GET', '/deployments?limit=100', { token }),
+      200,
+      DeploymentList,
+    );
+    expect(await walkPages(t, token, '/deployments', DeploymentList)).toEqual(
+      all.data.map((d) => d.id),
+    );
   });
 
   it('answers 400 VALIDATION_ERROR for a limit out of range', async () => {

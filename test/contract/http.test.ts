@@ -105,6 +105,38 @@ describe('rate limits', () => {
     expect(res.headers.get('x-ratelimit-remaining')).toBe('4999');
   });
 
+  it('drives the team plan to 429 once its bucket is spent, and refills 2000/min', async ({
+    skip,
+  }) => {
+    const emu = needEmulator(t, skip, 'setting the plan and draining the bucket');
+    await emu.control('plan', { plan: 'team' });
+    // Spending 5000 requests one by one only proves the loop; leave two in the bucket instead.
+    await emu.control('rate-limit', { remaining: 2 });
+    const last = await me();
+    expect(last.status).toBe(200);
+    expect(last.headers.get('x-ratelimit-limit')).toBe('2000');
+    expect(last.headers.get('x-ratelimit-remaining')).toBe('1');
+    expect((await me()).headers.get('x-ratelimit-remaining')).toBe('0');
+    const over = await me();
+    expectError(over, 429, 'RATE_LIMIT_EXCEEDED');
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(over.headers.get('x-ratelimit-remaining')).toBe('0');
+    // A frozen clock refills nothing; one minute at the team rate gives 2000 back.
+    expectError(await me(), 429, 'RATE_LIMIT_EXCEEDED');
+    await emu.control('time', { advance_ms: 60_000 });
+    const refilled = await me();
+    expectBody(refilled, 200, User);
+    expect(refilled.headers.get('x-ratelimit-remaining')).toBe('1999');
+  });
+
+  it('refuses a rate-limit remaining that is not a count', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'rate-limit control');
+    await expect(emu.control('rate-limit', { remaining: -1 })).rejects.toThrow(/VALIDATION_ERROR/);
+    await expect(emu.control('rate-limit', { remaining: 'x' })).rejects.toThrow(/VALIDATION_ERROR/);
+    // The seeded hobby plan holds at most 200.
+    await expect(emu.control('rate-limit', { remaining: 201 })).rejects.toThrow(/burst \(200\)/);
+  });
+
   it('sends Retry-After as an HTTP date when so configured', async ({ skip }) => {
     const emu = needEmulator(t, skip, 'rate-limit control');
     await emu.control('plan', { plan: 'free' });
@@ -190,6 +222,15 @@ describe('faults', () => {
     await fault({ path: '/v1/me', latency_ms: 50, times: 1 }, skip);
     expectBody(await me(), 200, User);
     const state = (await t.emulator?.control('state')) as { faults: unknown[] };
+    expect(state.faults).toEqual([]);
+  });
+
+  it('refuses a fault on the control API, naming what can be faulted', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'fault injection');
+    await expect(emu.control('faults', { path: '/_emulator/state', status: 500 })).rejects.toThrow(
+      /VALIDATION_ERROR.*\/v1.*issuer/,
+    );
+    const state = (await emu.control('state')) as { faults: unknown[] };
     expect(state.faults).toEqual([]);
   });
 

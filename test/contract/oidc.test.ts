@@ -262,6 +262,33 @@ describe('refresh, revocation and the API', () => {
     expectError(await call(t, 'GET', '/me', { token: tokens.access_token }), 401, 'INVALID_TOKEN');
   });
 
+  it('POST /auth/logout with an issuer token kills it and its refresh token', async ({ skip }) => {
+    needEmulator(t, skip, 'the sign-in form is the emulator’s');
+    const tokens = await signIn();
+    const res = await call(t, 'POST', '/auth/logout', { token: tokens.access_token });
+    expect(res.status).toBe(204);
+    expectError(await call(t, 'GET', '/me', { token: tokens.access_token }), 401, 'INVALID_TOKEN');
+    const refreshed = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+    });
+    expect(refreshed.status).toBe(400);
+    expect(OAuthError.parse(refreshed.json).error).toBe('invalid_grant');
+  });
+
+  it('POST /auth/logout with an issuer token leaves other sign-ins alive', async ({ skip }) => {
+    needEmulator(t, skip, 'the sign-in form is the emulator’s');
+    const one = await signIn(53_123, new Browser());
+    const two = await signIn(53_124, new Browser());
+    expect((await call(t, 'POST', '/auth/logout', { token: one.access_token })).status).toBe(204);
+    expectBody(await call(t, 'GET', '/me', { token: two.access_token }), 200, User);
+    const refreshed = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: two.refresh_token,
+    });
+    expect(refreshed.status, JSON.stringify(refreshed.json)).toBe(200);
+  });
+
   it('lets issuer access tokens expire with the emulator clock', async ({ skip }) => {
     const emu = needEmulator(t, skip, 'moving time');
     const tokens = await signIn();
@@ -313,5 +340,57 @@ describe('device authorization grant', () => {
     expect(tokens.status, JSON.stringify(tokens.json)).toBe(200);
     const { access_token: token } = Tokens.parse(tokens.json);
     expectBody(await call(t, 'GET', '/me', { token }), 200, User);
+  });
+});
+
+describe('faults on the issuer', () => {
+  const refreshWith = (refresh: string) =>
+    tokenRequest({ grant_type: 'refresh_token', refresh_token: refresh });
+
+  it('fails the token endpoint with an injected status, once', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'fault injection');
+    const path = new URL(disco.token_endpoint).pathname;
+    await emu.control('faults', { path, status: 503, retry_after: 4, times: 1 });
+    const res = await fetch(disco.token_endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: CLIENT_ID, grant_type: 'refresh_token' }).toString(),
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('4');
+    // An issuer answers in OAuth's error shape, not the API's envelope.
+    expect(OAuthError.parse(await res.json()).error).toBe('temporarily_unavailable');
+    // Used up: the real token endpoint answers again.
+    const after = await refreshWith('not-a-refresh-token');
+    expect(after.status).toBe(400);
+    expect(OAuthError.parse(after.json).error).toBe('invalid_grant');
+  });
+
+  it('keeps a refresh token usable after a faulted attempt with it', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'the sign-in form is the emulator’s');
+    const tokens = await signIn();
+    const path = new URL(disco.token_endpoint).pathname;
+    await emu.control('faults', { path, method: 'POST', status: 500, times: 1 });
+    const failed = await refreshWith(tokens.refresh_token);
+    expect(failed.status).toBe(500);
+    expect(OAuthError.parse(failed.json).error).toBe('server_error');
+    const retried = await refreshWith(tokens.refresh_token);
+    expect(retried.status, JSON.stringify(retried.json)).toBe(200);
+  });
+
+  it('can reset the connection to discovery and break its JSON', async ({ skip }) => {
+    const emu = needEmulator(t, skip, 'fault injection');
+    const discovery = `${issuer}/.well-known/openid-configuration`;
+    await emu.control('faults', {
+      path: '/.well-known/openid-configuration',
+      reset_connection: true,
+      times: 1,
+    });
+    await expect(fetch(discovery)).rejects.toThrow();
+    await emu.control('faults', { path: '/.well-known/*', malformed_json: true, times: 1 });
+    const broken = await fetch(discovery);
+    expect(broken.headers.get('content-type')).toContain('json');
+    await expect(broken.json()).rejects.toThrow();
+    expect(Discovery.safeParse(await (await fetch(discovery)).json()).success).toBe(true);
   });
 });

@@ -141,6 +141,41 @@ export function expectError(res: Res, status: number, code: string): void {
   expect(body.error.request_id?.length).toBeGreaterThan(0);
 }
 
+/** A list body: `{data:[…], next_cursor}`. */
+type ListSchema = z.ZodType<{ data: Array<{ id: string }>; next_cursor: string | null }>;
+
+/**
+ * Follows `next_cursor` one item at a time from the first page to the last
+ * and returns the ids in order; fails on a page over the limit or a cursor
+ * that comes back.
+ */
+export async function walkPages(
+  t: Target,
+  token: string,
+  path: string,
+  schema: ListSchema,
+): Promise<string[]> {
+  const ids: string[] = [];
+  const cursors = new Set<string>();
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+    const page = expectBody(
+      await call(t, 'GET', `${path}?limit=1${query}`, { token }),
+      200,
+      schema,
+    );
+    expect(page.data.length).toBeLessThanOrEqual(1);
+    ids.push(...page.data.map((item) => item.id));
+    cursor = page.next_cursor;
+    if (cursor !== null) {
+      expect(cursors.has(cursor), `cursor ${cursor} came back`).toBe(false);
+      cursors.add(cursor);
+    }
+  } while (cursor !== null);
+  return ids;
+}
+
 /** Password login with the target's account. */
 export async function login(t: Target): Promise<z.infer<typeof TokenResponse>> {
   const res = await call(t, 'POST', '/auth/login', {

@@ -114,6 +114,17 @@ describe('POST /tools/{id}/connect', () => {
     expectError(await connect('uptime-kuma'), 503, 'HOMELAB_UNREACHABLE');
   });
 
+  it('answers 404 NOT_FOUND for an unknown homelab', async () => {
+    expectError(await connect('uptime-kuma', { homelab_id: 'hl_nope' }), 404, 'NOT_FOUND');
+  });
+
+  it('answers 403 FORBIDDEN for another account homelab, as deployments do', async ({ skip }) => {
+    needEmulator(t, skip, 'a second seeded account');
+    expectError(await connect('uptime-kuma', { homelab_id: 'hl_other' }), 403, 'FORBIDDEN');
+    // Before anything is said about the plan: authentik is above hobby.
+    expectError(await connect('authentik', { homelab_id: 'hl_other' }), 403, 'FORBIDDEN');
+  });
+
   it('answers 400 VALIDATION_ERROR without a homelab_id', async () => {
     expectError(await connect('uptime-kuma', {}), 400, 'VALIDATION_ERROR');
   });

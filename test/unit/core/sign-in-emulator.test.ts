@@ -139,6 +139,24 @@ describe('sign-in against the emulator issuer', () => {
     expect(reuse.status).toBe(400);
   });
 
+  it('keeps the browser sign-in while the issuer token endpoint fails, and refreshes after', async () => {
+    const { core, stored } = setup();
+    await core.start();
+    value(await core.handle('signInWithBrowser', undefined));
+    const before = stored()!.refresh_token as string;
+    await emu.control('time', { advance_ms: 16 * 60_000 });
+    await emu.control('faults', { path: '/token', method: 'POST', status: 503, retry_after: 1 });
+    const failing = value(await core.handle('refresh', undefined));
+    expect(failing.session.status).toBe('signed-in');
+    expect(stored()!.refresh_token).toBe(before);
+    await emu.control('faults/clear');
+    const base = await counters();
+    const view = value(await core.handle('refresh', undefined));
+    expect(view.session.status).toBe('signed-in');
+    expect((await counters()).oidc_token - base.oidc_token).toBe(1);
+    expect(stored()!.refresh_token).not.toBe(before);
+  });
+
   it('signs out: revoked at the issuer, keychain entry and glance gone', async () => {
     const { core, stored } = setup();
     await core.start();

@@ -63,7 +63,7 @@ export class SignIns {
   /** Browser sign-in; resolves when signed in, rejects with a BridgeFailure otherwise. */
   async browser(): Promise<void> {
     const { listener, browser } = this.#o;
-    if (!listener || !browser) throw signInNotSupported('Signing in with the browser');
+    if (!listener || !browser) throw signInNotSupported('browser');
     const flow = new BrowserSignIn({
       issuer: this.#o.issuer(),
       listener,

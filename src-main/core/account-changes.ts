@@ -5,55 +5,64 @@
  */
 import type { NotificationView, SnapshotView } from '../../src-shared/bridge';
 import type { Homelab, Subscription, User } from '../../src-shared/kombify-api';
+import { ENGLISH, type Words, calendarDate, planName } from './i18n';
 
 /** Share of a quota that counts as nearly full. */
 export const QUOTA_WARNING = 0.9;
 
 /** Account events between `previous` and `next`, in a stable order. */
-export function accountEvents(previous: SnapshotView, next: SnapshotView): NotificationView[] {
+export function accountEvents(
+  previous: SnapshotView,
+  next: SnapshotView,
+  words: Words = ENGLISH,
+): NotificationView[] {
   return [
-    ...homelabEvents(previous.user, next.user),
-    ...subscriptionEvents(previous.subscription, next.subscription),
-    ...quotaEvents(previous.user, next.user),
+    ...homelabEvents(previous.user, next.user, words),
+    ...subscriptionEvents(previous.subscription, next.subscription, words),
+    ...quotaEvents(previous.user, next.user, words),
   ];
 }
 
-function homelabEvents(before: User | null, after: User | null): NotificationView[] {
+function homelabEvents(before: User | null, after: User | null, words: Words): NotificationView[] {
   if (!before || !after) return [];
   const was = new Map(before.homelabs.map((h) => [h.id, h]));
   const events: NotificationView[] = [];
   for (const homelab of after.homelabs) {
     const old = was.get(homelab.id);
     if (!old || old.status === homelab.status) continue;
-    if (homelab.status === 'offline') events.push(wentOffline(homelab));
-    else if (old.status === 'offline' && homelab.status === 'online') events.push(cameBack(old));
+    if (homelab.status === 'offline') events.push(wentOffline(homelab, words));
+    else if (old.status === 'offline' && homelab.status === 'online') {
+      events.push(cameBack(old, words));
+    }
   }
   return events;
 }
 
-function wentOffline(homelab: Homelab): NotificationView {
+function wentOffline(homelab: Homelab, { t }: Words): NotificationView {
   return {
     key: `homelab:${homelab.id}:offline:${homelab.last_seen_at ?? 'never'}`,
     kind: 'homelab-offline',
-    title: 'Homelab offline',
-    body: `${homelab.name} stopped answering kombify Cloud.`,
+    title: t.notifications.homelabOffline,
+    body: t.notifications.stoppedAnswering(homelab.name),
   };
 }
 
 /** Keyed by the offline spell it ends (the last sighting before it). */
-function cameBack(offline: Homelab): NotificationView {
+function cameBack(offline: Homelab, { t }: Words): NotificationView {
   return {
     key: `homelab:${offline.id}:online:${offline.last_seen_at ?? 'never'}`,
     kind: 'homelab-online',
-    title: 'Homelab back online',
-    body: `${offline.name} is reachable again.`,
+    title: t.notifications.homelabOnline,
+    body: t.notifications.reachableAgain(offline.name),
   };
 }
 
 function subscriptionEvents(
   before: Subscription | null,
   after: Subscription | null,
+  words: Words,
 ): NotificationView[] {
+  const { t } = words;
   if (!before || !after) return [];
   const period = after.current_period_end ?? 'none';
   const events: NotificationView[] = [];
@@ -61,20 +70,23 @@ function subscriptionEvents(
     events.push({
       key: `plan:${after.id}:${before.plan}>${after.plan}:${period}`,
       kind: 'plan-changed',
-      title: 'Plan changed',
-      body: `Your plan is now ${capitalize(after.plan)} (was ${capitalize(before.plan)}).`,
+      title: t.notifications.planChanged,
+      body: t.notifications.planNow(planName(words, after.plan), planName(words, before.plan)),
     });
   }
   const cancelled = (s: Subscription) => s.status === 'canceled' || s.cancel_at_period_end;
   if (cancelled(after) && !cancelled(before)) {
+    const end = after.current_period_end;
     const body =
       after.status === 'canceled'
-        ? 'Your subscription has ended; the account is on the Free plan.'
-        : `Your subscription ends ${dateWords(after.current_period_end)}.`;
+        ? t.notifications.subscriptionEnded
+        : end
+          ? t.notifications.subscriptionEndsOn(periodEnd(words, end))
+          : t.notifications.subscriptionEndsAtPeriodEnd;
     events.push({
       key: `subscription:${after.id}:canceled:${period}`,
       kind: 'subscription-canceled',
-      title: 'Subscription canceled',
+      title: t.notifications.subscriptionCanceled,
       body,
     });
   }
@@ -82,14 +94,14 @@ function subscriptionEvents(
     events.push({
       key: `subscription:${after.id}:past_due:${period}`,
       kind: 'payment-past-due',
-      title: 'Payment past due',
-      body: 'kombify could not charge your last payment. Update your billing details.',
+      title: t.notifications.paymentPastDue,
+      body: t.notifications.paymentFailed,
     });
   }
   return events;
 }
 
-function quotaEvents(before: User | null, after: User | null): NotificationView[] {
+function quotaEvents(before: User | null, after: User | null, { t }: Words): NotificationView[] {
   if (!before || !after) return [];
   const events: NotificationView[] = [];
   for (const name of ['stacks', 'tools'] as const) {
@@ -99,8 +111,8 @@ function quotaEvents(before: User | null, after: User | null): NotificationView[
     events.push({
       key: `quota:${name}:${now.used}/${now.limit}`,
       kind: 'quota-nearly-full',
-      title: `${capitalize(name)} quota nearly full`,
-      body: `You use ${now.used} of ${now.limit} ${name} on your plan.`,
+      title: t.notifications.quotaTitle[name],
+      body: t.notifications.quotaBody[name](now.used, now.limit),
     });
   }
   return events;
@@ -110,10 +122,7 @@ function nearlyFull(usage: { used: number; limit: number }): boolean {
   return usage.limit > 0 && usage.used / usage.limit >= QUOTA_WARNING;
 }
 
-function dateWords(iso: string | null): string {
-  return iso ? `on ${iso.slice(0, 10)}` : 'at the end of the period';
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** The day the period ends, as the API dates it (UTC), in the words' locale. */
+function periodEnd(words: Words, iso: string): string {
+  return Number.isNaN(Date.parse(iso)) ? iso.slice(0, 10) : calendarDate(words, iso, 'UTC');
 }

@@ -23,6 +23,7 @@ import { OidcAuth } from './auth/oidc';
 import { SignIns } from './auth/sign-ins';
 import { NotSignedInError } from './api/errors';
 import { BridgeFailure, toBridgeError } from './error-words';
+import type { Words } from './i18n';
 import { NotificationCenter } from './notification-center';
 import {
   type BrowserOpener,
@@ -32,6 +33,7 @@ import {
   type Logger,
   type Notifier,
   type SecretStore,
+  type SystemLocale,
   type TrayView,
   systemClock,
 } from './ports';
@@ -86,6 +88,11 @@ export interface TrayCoreOptions {
   keychainTimeoutMs?: number;
   /** IANA zone for clock times in the tray; the system zone when absent. */
   timeZone?: string;
+  /**
+   * The system's locale, for the 'system' language setting: the tray, notifications
+   * and sign-in pages then speak German on a German system. English when absent.
+   */
+  systemLocale?: SystemLocale;
   /** Opens the system browser; without it browser sign-in is not offered. */
   browser?: BrowserOpener;
   /** Listens on 127.0.0.1 for the browser sign-in's redirect. */
@@ -149,6 +156,7 @@ export class TrayCore {
       logger: options.logger.child('sign-in'),
       browserTimeoutMs: options.signInTimeoutMs,
       onChange: () => this.#changed(),
+      words: () => this.#words(),
     });
     this.#alerts = new NotificationCenter({
       store: options.settings,
@@ -156,6 +164,7 @@ export class TrayCore {
       clock: this.#clock,
       logger: options.logger.child('notify'),
       timeZone: options.timeZone,
+      systemLocale: options.systemLocale,
     });
     this.#poller = new SyncEngine({
       source: this.#api,
@@ -164,7 +173,7 @@ export class TrayCore {
       random: options.random,
       activeIntervalMs: options.activePollIntervalMs,
       onSnapshot: (snapshot, { away }) => {
-        this.#alerts.raise(this.#book.record(snapshot), away);
+        this.#alerts.raise(this.#book.record(snapshot, this.#words()), away);
         this.#changed();
       },
       onConnectivity: (view) => {
@@ -253,7 +262,7 @@ export class TrayCore {
     try {
       return { ok: true, value: await handler(parsed.data as never) };
     } catch (error) {
-      const bridgeError = toBridgeError(error);
+      const bridgeError = toBridgeError(error, undefined, this.#words());
       this.#log.info('request failed', { method, code: bridgeError.code });
       return { ok: false, error: bridgeError };
     }
@@ -401,9 +410,10 @@ export class TrayCore {
         this.#notify({
           key: `session:expiring:${this.#clock.now()}`,
           kind: 'session-expiring',
-          title: 'Your kombify session ends soon',
+          title: this.#words().t.session.endingTitle,
           body: warning,
         }),
+      words: () => this.#words(),
     });
   }
 
@@ -435,7 +445,13 @@ export class TrayCore {
       now: this.#clock.now(),
       timeZone: this.#o.timeZone,
       notifications: this.#alerts.view(),
+      words: this.#words(),
     });
+  }
+
+  /** The language of the settings (for 'system', the host's): tray, notifications, pages. */
+  #words(): Words {
+    return this.#alerts.words();
   }
 
   #notify(event: NotificationView): void {
@@ -463,7 +479,7 @@ export class TrayCore {
       this.#notify({
         key: `session:ended:${this.#clock.now()}`,
         kind: 'session-ended',
-        title: 'Signed out of kombify',
+        title: this.#words().t.session.endedTitle,
         body: view.reason,
       });
     }

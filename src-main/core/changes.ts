@@ -5,6 +5,7 @@
 import type { NotificationView, SnapshotView } from '../../src-shared/bridge';
 import { type Deployment, isFinalDeploymentStatus } from '../../src-shared/kombify-api';
 import { accountEvents } from './account-changes';
+import { ENGLISH, type Words } from './i18n';
 import { MAX_NOTIFIED_KEYS } from './snapshot-document';
 
 /** Result of {@link detectChanges}: events to raise and the keys to remember from now on. */
@@ -30,6 +31,7 @@ export function detectChanges(
   previous: SnapshotView | null,
   next: SnapshotView,
   notifiedKeys: readonly string[],
+  words: Words = ENGLISH,
 ): Changes {
   const known = new Set(notifiedKeys);
   const remembered = [...notifiedKeys];
@@ -44,26 +46,33 @@ export function detectChanges(
     for (const d of next.deployments) if (isFinalDeploymentStatus(d.status)) remember(eventKey(d));
     return { events, notifiedKeys: remembered.slice(-MAX_NOTIFIED_KEYS) };
   }
-  const candidates = [...deploymentEvents(previous, next), ...accountEvents(previous, next)];
+  const candidates = [
+    ...deploymentEvents(previous, next, words),
+    ...accountEvents(previous, next, words),
+  ];
   for (const event of candidates) if (remember(event.key)) events.push(event);
   return { events, notifiedKeys: remembered.slice(-MAX_NOTIFIED_KEYS) };
 }
 
-function deploymentEvents(previous: SnapshotView, next: SnapshotView): NotificationView[] {
+function deploymentEvents(
+  previous: SnapshotView,
+  next: SnapshotView,
+  words: Words,
+): NotificationView[] {
   const before = new Map(previous.deployments.map((d) => [d.id, d]));
   const events: NotificationView[] = [];
   for (const d of next.deployments) {
     const was = before.get(d.id);
     const final = isFinalDeploymentStatus(d.status);
-    if (final && (!was || was.status !== d.status)) events.push(finished(d));
+    if (final && (!was || was.status !== d.status)) events.push(finished(d, words));
     // A new one already final is reported by its outcome alone.
-    if (!was && !final) events.push(created(d));
+    if (!was && !final) events.push(created(d, words));
   }
   const now = new Set(next.deployments.map((d) => d.id));
   const pageFull = next.deployments.length >= DEPLOYMENT_PAGE;
   for (const d of previous.deployments) {
     // Off a full page it may only have been pushed down by newer ones.
-    if (!now.has(d.id) && (d.status === 'deleting' || !pageFull)) events.push(deleted(d));
+    if (!now.has(d.id) && (d.status === 'deleting' || !pageFull)) events.push(deleted(d, words));
   }
   return events;
 }
@@ -76,38 +85,39 @@ function label(d: Deployment): string {
   return `${d.name} (${d.stackkit})`;
 }
 
-function finished(d: Deployment): NotificationView {
+function finished(d: Deployment, { t }: Words): NotificationView {
   const key = eventKey(d);
   if (d.status === 'succeeded') {
-    const body = `${label(d)} is deployed.`;
+    const body = t.notifications.deployed(label(d));
     return {
       key,
       kind: 'deployment-succeeded',
-      title: 'Deployment succeeded',
+      title: t.notifications.deploymentSucceeded,
       body,
       deploymentId: d.id,
     };
   }
-  const why = d.error?.message ?? 'No reason was given.';
+  const why = d.error?.message ?? t.notifications.noReason;
   const body = `${label(d)}: ${why}`;
-  return { key, kind: 'deployment-failed', title: 'Deployment failed', body, deploymentId: d.id };
+  const title = t.notifications.deploymentFailed;
+  return { key, kind: 'deployment-failed', title, body, deploymentId: d.id };
 }
 
-function created(d: Deployment): NotificationView {
+function created(d: Deployment, { t }: Words): NotificationView {
   return {
     key: `deployment:${d.id}:created`,
     kind: 'deployment-created',
-    title: 'Deployment started',
-    body: `${label(d)} is being deployed.`,
+    title: t.notifications.deploymentStarted,
+    body: t.notifications.deploying(label(d)),
     deploymentId: d.id,
   };
 }
 
-function deleted(d: Deployment): NotificationView {
+function deleted(d: Deployment, { t }: Words): NotificationView {
   return {
     key: `deployment:${d.id}:deleted`,
     kind: 'deployment-deleted',
-    title: 'Deployment deleted',
-    body: `${label(d)} was removed from your homelab.`,
+    title: t.notifications.deploymentDeleted,
+    body: t.notifications.removed(label(d)),
   };
 }

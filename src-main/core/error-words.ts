@@ -10,110 +10,91 @@ import {
   NotSignedInError,
   TimeoutError,
 } from './api/errors';
+import { ENGLISH, type Messages, type Words, clockTime } from './i18n';
 
 /** An error that already is in plain words; passed to the window as it is. */
 export class BridgeFailure extends Error {
   override readonly name = 'BridgeFailure';
-  constructor(readonly bridgeError: BridgeError) {
+  constructor(
+    readonly bridgeError: BridgeError,
+    /** Says the message in another language; without it the message is kept as it is. */
+    readonly say?: (t: Messages) => string,
+  ) {
     super(bridgeError.message);
+  }
+
+  /** A failure whose message follows the language of the call it ends; English until then. */
+  static worded(code: string, say: (t: Messages) => string): BridgeFailure {
+    return new BridgeFailure({ code, message: say(ENGLISH.t) }, say);
   }
 }
 
 /** Formats a time for "try again at 14:05". */
 export type TimeFormatter = (at: Date) => string;
 
-const hhmm: TimeFormatter = (at) =>
-  at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-
-/** Plain words for any error thrown by the core. Unknown errors never leak their text. */
-export function toBridgeError(error: unknown, formatTime: TimeFormatter = hhmm): BridgeError {
-  if (error instanceof BridgeFailure) return error.bridgeError;
-  if (error instanceof ApiError) return fromApiError(error, formatTime);
+/**
+ * Plain words for any error thrown by the core, in the language of `words`
+ * (codes never change). Unknown errors never leak their text.
+ */
+export function toBridgeError(
+  error: unknown,
+  formatTime?: TimeFormatter,
+  words: Words = ENGLISH,
+): BridgeError {
+  const { errors: say } = words.t;
+  if (error instanceof BridgeFailure) {
+    const { bridgeError } = error;
+    return error.say ? { ...bridgeError, message: error.say(words.t) } : bridgeError;
+  }
+  if (error instanceof ApiError) {
+    return fromApiError(error, formatTime ?? ((at) => clockTime(words, at)), say);
+  }
   if (error instanceof NotSignedInError) {
-    return {
-      code: 'NOT_SIGNED_IN',
-      message: error.reason ?? 'You are not signed in. Sign in first.',
-    };
+    return { code: 'NOT_SIGNED_IN', message: error.reason ?? say.notSignedIn };
   }
-  if (error instanceof NetworkError) {
-    return {
-      code: 'OFFLINE',
-      message: 'kombify Cloud cannot be reached. Check your internet connection; the app retries.',
-    };
-  }
-  if (error instanceof TimeoutError) {
-    return {
-      code: 'TIMEOUT',
-      message: 'kombify Cloud did not answer in time. Try again in a moment.',
-    };
-  }
+  if (error instanceof NetworkError) return { code: 'OFFLINE', message: say.offline };
+  if (error instanceof TimeoutError) return { code: 'TIMEOUT', message: say.timeout };
   if (error instanceof MalformedResponseError) {
-    return {
-      code: 'MALFORMED_RESPONSE',
-      message:
-        'kombify Cloud sent a reply this version of the app does not understand ' +
-        `(${error.field ?? 'not JSON'}). Try again later or update kombify Tray.`,
-    };
+    return { code: 'MALFORMED_RESPONSE', message: say.malformed(error.field ?? null) };
   }
-  return { code: 'INTERNAL', message: 'Something went wrong inside kombify Tray. Try again.' };
+  return { code: 'INTERNAL', message: say.internal };
 }
 
-function fromApiError(error: ApiError, formatTime: TimeFormatter): BridgeError {
+type ErrorWords = Messages['errors'];
+
+function fromApiError(error: ApiError, formatTime: TimeFormatter, say: ErrorWords): BridgeError {
   const retryAt = error.retryAt?.toISOString();
   switch (error.code) {
     case 'INVALID_CREDENTIALS':
-      return { code: error.code, message: 'The email or password is not right. Try again.' };
+      return { code: error.code, message: say.invalidCredentials };
     case 'INVALID_TOKEN':
-      return { code: error.code, message: 'Your session has ended. Sign in again.' };
+      return { code: error.code, message: say.sessionEnded };
     case 'FORBIDDEN':
-      return { code: error.code, message: 'Your account is not allowed to do this.' };
+      return { code: error.code, message: say.forbidden };
     case 'NOT_FOUND':
-      return {
-        code: error.code,
-        message: 'That item no longer exists. Refresh to see the latest.',
-      };
+      return { code: error.code, message: say.notFound };
     case 'SUBSCRIPTION_LIMIT_EXCEEDED':
-      return {
-        code: error.code,
-        message: 'Your plan does not allow this. Upgrade your plan to continue.',
-      };
+      return { code: error.code, message: say.planLimit };
     case 'HOMELAB_UNREACHABLE':
-      return {
-        code: error.code,
-        message: 'Your homelab cannot be reached. Check that it is powered on and online.',
-      };
+      return { code: error.code, message: say.homelabUnreachable };
     case 'VALIDATION_ERROR':
-      return { code: error.code, message: `kombify Cloud refused the request: ${error.message}` };
-    case 'RATE_LIMIT_EXCEEDED': {
-      const when = error.retryAt ? `at ${formatTime(error.retryAt)}` : 'in a minute';
+      return { code: error.code, message: say.refused(error.message) };
+    case 'RATE_LIMIT_EXCEEDED':
       return {
         code: error.code,
-        message: `Too many requests for your plan. Try again ${when}.`,
+        message: error.retryAt ? say.rateLimitedAt(formatTime(error.retryAt)) : say.rateLimitedSoon,
         ...(retryAt ? { retryAt } : {}),
       };
-    }
   }
-  return fromStatus(error, retryAt);
+  return fromStatus(error, retryAt, say);
 }
 
 /** Codes this version does not know are explained by their HTTP status. */
-function fromStatus(error: ApiError, retryAt: string | undefined): BridgeError {
+function fromStatus(error: ApiError, retryAt: string | undefined, say: ErrorWords): BridgeError {
   const extra = retryAt ? { retryAt } : {};
-  if (error.status === 401) {
-    return { code: 'INVALID_TOKEN', message: 'Your session has ended. Sign in again.' };
-  }
-  if (error.status === 402) {
-    return { code: error.code, message: 'Your plan does not allow this. Upgrade to continue.' };
-  }
-  if (error.status === 429) {
-    return { code: error.code, message: 'Too many requests. Try again later.', ...extra };
-  }
-  if (error.status >= 500) {
-    return {
-      code: error.code,
-      message: 'kombify Cloud has a problem right now. Try again in a few minutes.',
-      ...extra,
-    };
-  }
-  return { code: error.code, message: `kombify Cloud refused the request: ${error.message}` };
+  if (error.status === 401) return { code: 'INVALID_TOKEN', message: say.sessionEnded };
+  if (error.status === 402) return { code: error.code, message: say.planRequired };
+  if (error.status === 429) return { code: error.code, message: say.tooManyRequests, ...extra };
+  if (error.status >= 500) return { code: error.code, message: say.cloudTrouble, ...extra };
+  return { code: error.code, message: say.refused(error.message) };
 }

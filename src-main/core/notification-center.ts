@@ -20,7 +20,8 @@ import {
   pauseView,
   wantedEvents,
 } from './notification-rules';
-import type { Clock, DocumentStore, Logger, Notifier } from './ports';
+import { type Words, wordsFor } from './i18n';
+import type { Clock, DocumentStore, Logger, Notifier, SystemLocale } from './ports';
 import { SettingsBook } from './settings-book';
 import type { SettingsDocument } from './settings-document';
 
@@ -32,6 +33,8 @@ export interface NotificationCenterOptions {
   clock: Clock;
   logger: Logger;
   timeZone?: string;
+  /** The host's locale, for the 'system' language; English when absent. */
+  systemLocale?: SystemLocale;
 }
 
 /** Holds settings and pause, applies the rules, raises notifications. */
@@ -54,6 +57,11 @@ export class NotificationCenter {
 
   get settings(): Settings {
     return this.#book.settings;
+  }
+
+  /** The language of the settings in force (for 'system', the host's), with its locale. */
+  words(): Words {
+    return wordsFor(this.#book.settings.language, this.#o.systemLocale?.());
   }
 
   load(): void {
@@ -92,6 +100,7 @@ export class NotificationCenter {
       now: this.#o.clock.now(),
       away,
       timeZone: this.#o.timeZone,
+      words: this.words(),
     };
     const holding = holdReason(context);
     if (holding) {
@@ -111,7 +120,7 @@ export class NotificationCenter {
       const held = [...this.#held, ...wanted];
       const dropped = this.#heldDropped;
       this.forgetHeld();
-      this.show(heldSummary(held, this.#heldWhy, dropped));
+      this.show(heldSummary(held, this.#heldWhy, dropped, context.words));
       return;
     }
     for (const notification of decision.show) this.show(notification);

@@ -10,6 +10,7 @@ import type {
   NotificationsView,
   Settings,
 } from '../../src-shared/bridge';
+import { ENGLISH, type Words, count } from './i18n';
 
 /** A pause as persisted: until a time, or until the person resumes. */
 export interface NotificationPause {
@@ -73,6 +74,8 @@ export interface RuleContext {
   /** The sync ended a long gap (sleep, offline): summarise instead of a burst. */
   away: boolean;
   timeZone?: string;
+  /** The language digests and summaries are worded in; English when absent. */
+  words?: Words;
 }
 
 /** Result of {@link notificationsToShow}; `held` says why nothing is shown, for the log. */
@@ -100,7 +103,7 @@ export function notificationsToShow(events: NotificationView[], context: RuleCon
   const wanted = wantedEvents(events, context.settings);
   if (wanted.length === 0) return { show: [], held: 'switched off' };
   if (wanted.length === 1) return { show: wanted, held: null };
-  return { show: [summary(wanted, context.away)], held: null };
+  return { show: [summary(wanted, context.away, context.words ?? ENGLISH)], held: null };
 }
 
 /** The events whose kind the person has switched on. */
@@ -122,14 +125,15 @@ export function heldSummary(
   held: NotificationView[],
   why: 'paused' | 'quiet hours',
   dropped = 0,
+  words: Words = ENGLISH,
 ): NotificationView {
-  const words = countWords(held);
-  const more = dropped > 0 ? ` (and ${dropped} older)` : '';
+  const { t } = words;
+  const more = dropped > 0 ? t.notifications.heldOlder(dropped) : '';
   return {
     key: `held:${held.map((e) => e.key).join('|')}`,
     kind: 'away-summary',
-    title: why === 'paused' ? 'While notifications were paused' : 'During quiet hours',
-    body: `${capitalize(words)}${more}.`,
+    title: why === 'paused' ? t.notifications.heldPaused : t.notifications.heldQuiet,
+    body: `${capitalize(countWords(held, words))}${more}.`,
   };
 }
 
@@ -137,40 +141,29 @@ function isToggled(kind: NotificationView['kind']): kind is NotificationKind {
   return !['session-ended', 'session-expiring', 'digest', 'away-summary'].includes(kind);
 }
 
-const PHRASES: Record<NotificationKind, [string, string]> = {
-  'deployment-created': ['deployment started', 'deployments started'],
-  'deployment-succeeded': ['deployment succeeded', 'deployments succeeded'],
-  'deployment-failed': ['deployment failed', 'deployments failed'],
-  'deployment-deleted': ['deployment deleted', 'deployments deleted'],
-  'homelab-offline': ['homelab went offline', 'homelabs went offline'],
-  'homelab-online': ['homelab back online', 'homelabs back online'],
-  'plan-changed': ['plan change', 'plan changes'],
-  'subscription-canceled': ['subscription canceled', 'subscriptions canceled'],
-  'payment-past-due': ['payment past due', 'payments past due'],
-  'quota-nearly-full': ['quota nearly full', 'quotas nearly full'],
-};
-
 /** "3 deployments succeeded, 1 deployment failed", kinds in the order they came. */
-export function countWords(events: NotificationView[]): string {
+export function countWords(events: NotificationView[], words: Words = ENGLISH): string {
   const counts = new Map<NotificationKind, number>();
   for (const e of events) if (isToggled(e.kind)) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
-  return [...counts].map(([kind, n]) => `${n} ${PHRASES[kind][n === 1 ? 0 : 1]}`).join(', ');
+  const phrases = words.t.notifications.counts;
+  return [...counts].map(([kind, n]) => count(words, n, phrases[kind])).join(', ');
 }
 
-function summary(events: NotificationView[], away: boolean): NotificationView {
-  const words = countWords(events);
+function summary(events: NotificationView[], away: boolean, words: Words): NotificationView {
+  const { t } = words;
+  const counted = countWords(events, words);
   const key = `${away ? 'away' : 'digest'}:${events.map((e) => e.key).join('|')}`;
   const details = events.slice(0, 3).map((e) => e.body);
-  const more = events.length > 3 ? ` and ${events.length - 3} more` : '';
+  const more = events.length > 3 ? t.notifications.digestMore(events.length - 3) : '';
   const body = `${details.join(' ')}${more}`;
   if (away)
     return {
       key,
       kind: 'away-summary',
-      title: 'While you were away',
-      body: `${capitalize(words)}.`,
+      title: t.notifications.away,
+      body: `${capitalize(counted)}.`,
     };
-  return { key, kind: 'digest', title: capitalize(words), body };
+  return { key, kind: 'digest', title: capitalize(counted), body };
 }
 
 /** Where a click on a notification takes the window. */

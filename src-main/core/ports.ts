@@ -68,6 +68,12 @@ export interface LoopbackListener {
   ): Promise<LoopbackServer>;
 }
 
+/**
+ * The language the system speaks, as a locale ("de-DE", "de_AT.UTF-8"), for the
+ * 'system' language setting; undefined when the host cannot tell.
+ */
+export type SystemLocale = () => string | undefined;
+
 export interface Clock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;

@@ -8,6 +8,7 @@ import type { TokenResponse } from '../../src-shared/kombify-api';
 import type { AccessTokenProvider, AuthApi } from './api/client';
 import { ApiError, NotSignedInError, isTransient } from './api/errors';
 import type { Grant } from './auth/oidc';
+import { ENGLISH, type Words, count } from './i18n';
 import type { Clock, Logger, SecretStore } from './ports';
 import { type Tokens, TokenVault, describe } from './token-vault';
 
@@ -20,12 +21,11 @@ export function keychainAccount(
   return scope ? `${account}|${scope}` : account;
 }
 
-/** Why a session ended without the person asking. */
-export const SESSION_ENDED_REASON = 'Your session has ended. Sign in again to continue.';
+/** Why a session ended without the person asking (in English; see `SessionOptions.words`). */
+export const SESSION_ENDED_REASON = ENGLISH.t.session.ended;
 
-/** Why an API-key session ended. */
-export const API_KEY_REFUSED_REASON =
-  'kombify no longer accepts this API key. Create a new key in the dashboard and sign in again.';
+/** Why an API-key session ended (in English). */
+export const API_KEY_REFUSED_REASON = ENGLISH.t.session.apiKeyRefused;
 
 /** The issuer's side of browser and device sessions; kept narrow so tests can fake it. */
 export interface IssuerApi {
@@ -49,6 +49,8 @@ export interface SessionOptions {
   onChange?: () => void;
   /** Called once per session when it will end soon and cannot be refreshed. */
   onExpiring?: (warning: string) => void;
+  /** The language reasons and warnings are worded in, when they arise; English when absent. */
+  words?: () => Words;
 }
 
 /** Refresh this long before expiry: 20 % of the lifetime, at most 60 s. */
@@ -224,7 +226,8 @@ export class Session implements AccessTokenProvider {
     // Another caller already replaced the rejected token: use the new one, no second refresh.
     if (tokens.accessToken !== rejected) return tokens.accessToken;
     if (!tokens.refreshToken) {
-      const reason = tokens.method === 'api-key' ? API_KEY_REFUSED_REASON : SESSION_ENDED_REASON;
+      const { session: say } = this.#words().t;
+      const reason = tokens.method === 'api-key' ? say.apiKeyRefused : say.ended;
       this.#o.logger.warn('credential refused and cannot be refreshed; signing out', {
         method: tokens.method,
       });
@@ -266,8 +269,9 @@ export class Session implements AccessTokenProvider {
       if (this.#tokens !== tokens) throw new NotSignedInError();
       if (error instanceof ApiError && (error.status === 400 || error.status === 401)) {
         this.#o.logger.warn('refresh refused; signing out', { code: error.code });
-        await this.#end(SESSION_ENDED_REASON);
-        throw new NotSignedInError(SESSION_ENDED_REASON);
+        const reason = this.#words().t.session.ended;
+        await this.#end(reason);
+        throw new NotSignedInError(reason);
       }
       this.#o.logger.info('refresh failed; keeping the session', { error: describe(error) });
       this.#refreshFailing = true;
@@ -362,13 +366,17 @@ export class Session implements AccessTokenProvider {
     if (this.#tokens !== tokens || this.#view.status !== 'signed-in') return;
     if (tokens.refreshToken && !this.#refreshFailing) return;
     const minutes = Math.max(1, Math.round((tokens.expiresAt - this.#o.clock.now()) / 60_000));
-    const when = `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;
-    const warning = tokens.refreshToken
-      ? `Your session ends ${when} unless kombify can be reached before then.`
-      : `Your session ends ${when}. Sign in again to stay signed in.`;
+    const words = this.#words();
+    const say = words.t.session;
+    const when = count(words, minutes, say.endsIn);
+    const warning = tokens.refreshToken ? say.endsUnlessReachable(when) : say.endsSignInAgain(when);
     this.#o.logger.info('session will end soon', { minutes });
     this.#set({ ...this.#view, expiryWarning: warning });
     this.#o.onExpiring?.(warning);
+  }
+
+  #words(): Words {
+    return this.#o.words?.() ?? ENGLISH;
   }
 
   #clearWarning(): void {

@@ -5,6 +5,7 @@
  */
 import type { NotificationView, SnapshotView } from '../../src-shared/bridge';
 import { detectChanges } from './changes';
+import type { Words } from './i18n';
 import type { DocumentStore, Logger } from './ports';
 import type { SnapshotDocument } from './snapshot-document';
 
@@ -50,8 +51,8 @@ export class SnapshotBook {
    * Takes a new snapshot and returns the events to raise. Saved before the caller
    * notifies: a crash in between loses a notification rather than doubling it.
    */
-  record(next: SnapshotView): NotificationView[] {
-    const changes = detectChanges(this.#snapshot, next, this.#notifiedKeys);
+  record(next: SnapshotView, words?: Words): NotificationView[] {
+    const changes = detectChanges(this.#snapshot, next, this.#notifiedKeys, words);
     this.#snapshot = next;
     this.#notifiedKeys = changes.notifiedKeys;
     try {

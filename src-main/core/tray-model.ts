@@ -12,6 +12,7 @@ import type {
   TrayModel,
 } from '../../src-shared/bridge';
 import { type Deployment, isFinalDeploymentStatus } from '../../src-shared/kombify-api';
+import { ENGLISH, type Words, clockTime, count, planName, statusWord } from './i18n';
 
 /** Ids of the action items a host wires to behaviour. Deployment items are `deployment:<id>`. */
 export const TRAY_ACTIONS = {
@@ -40,20 +41,23 @@ export interface TrayInputs {
   now: number;
   /** IANA zone for clock times; the system zone when absent. */
   timeZone?: string;
+  /** The language and locale to say it in; English when absent. */
+  words?: Words;
 }
 
 /** Builds the tray model. Same inputs, same model: hosts re-render only on change. */
 export function buildTrayModel(inputs: TrayInputs): TrayModel {
   const state = overallState(inputs);
-  const deployments = deploymentItems(glance(inputs), inputs.now);
+  const words = inputs.words ?? ENGLISH;
+  const deployments = deploymentItems(glance(inputs), inputs.now, words);
   const items: TrayMenuItem[] = [
-    ...infoItems(inputs),
+    ...infoItems(inputs, words),
     ...(deployments.length > 0 ? [separator('deployments'), ...deployments] : []),
     separator('actions'),
-    ...actionItems(inputs),
+    ...actionItems(inputs, words),
   ];
   const paused = isPaused(inputs.notifications, inputs.now);
-  const tip = tooltip(state, inputs) + (paused ? ' (notifications paused)' : '');
+  const tip = tooltip(state, inputs, words);
   return { state, paused, tooltip: tip, items };
 }
 
@@ -82,102 +86,111 @@ function latestFinished(deployments: Deployment[]): Deployment | undefined {
   return finished.sort((a, b) => at(b) - at(a))[0];
 }
 
-function tooltip(state: OverallState, inputs: TrayInputs): string {
+function tooltip(state: OverallState, inputs: TrayInputs, words: Words): string {
+  const { t } = words;
   const deployments = inputs.snapshot?.deployments ?? [];
   const running = deployments.filter((d) => !isFinalDeploymentStatus(d.status)).length;
   const text: Record<OverallState, string> = {
-    'signed-out': 'Not signed in',
-    offline: capitalize(freshness(inputs)),
-    deploying: `${running} deployment${running === 1 ? '' : 's'} in progress`,
-    failed: 'The latest deployment failed',
-    ok: 'All deployments are fine',
+    'signed-out': t.tray.notSignedIn,
+    offline: freshness(inputs, words),
+    deploying: count(words, running, t.tray.deploying),
+    failed: t.tray.latestFailed,
+    ok: t.tray.allFine,
   };
-  return `kombify Tray — ${text[state]}`;
+  const tip = t.tray.tooltip(text[state]);
+  return isPaused(inputs.notifications, inputs.now) ? t.tray.tooltipPaused(tip) : tip;
 }
 
-function infoItems(inputs: TrayInputs): TrayMenuItem[] {
+function infoItems(inputs: TrayInputs, words: Words): TrayMenuItem[] {
   const { session } = inputs;
+  const { t } = words;
   const snapshot = glance(inputs);
   if (session.status !== 'signed-in' && !snapshot?.user) {
     const label =
       session.status === 'signing-in'
-        ? 'Signing in…'
+        ? t.tray.signingIn
         : session.status === 'restoring'
-          ? 'Restoring your sign-in…'
-          : 'Not signed in';
+          ? t.tray.restoring
+          : t.tray.notSignedIn;
     return [{ id: 'account', label, enabled: false }];
   }
   const email = session.status === 'signed-in' ? session.email : (snapshot?.user?.email ?? '');
   const plan = snapshot?.subscription?.plan ?? snapshot?.user?.plan;
-  const account = plan ? `${email} — ${capitalize(plan)} plan` : email;
+  const account = plan ? t.tray.account(email, planName(words, plan)) : email;
   const homelabs = snapshot?.user?.homelabs ?? [];
-  const homelabItems = homelabs.map((h) => ({
-    id: `homelab:${h.id}`,
-    label: `Homelab ${h.name}: ${h.status}${seen(h.last_seen_at, inputs.now)}`,
-    enabled: false,
-  }));
+  const homelabItems = homelabs.map((h) => {
+    const status = statusWord(t.tray.homelabStatus, h.status);
+    return {
+      id: `homelab:${h.id}`,
+      // The age is left out when the server never saw it.
+      label: h.last_seen_at
+        ? t.tray.homelabSeen(h.name, status, age(h.last_seen_at, inputs.now, words))
+        : t.tray.homelab(h.name, status),
+      enabled: false,
+    };
+  });
   return [
     { id: 'account', label: account, enabled: false },
     ...(homelabItems.length > 0 || !snapshot?.user
       ? homelabItems
-      : [{ id: 'homelab:none', label: 'No homelab connected', enabled: false }]),
-    { id: 'freshness', label: capitalize(freshness(inputs)), enabled: false },
+      : [{ id: 'homelab:none', label: t.tray.noHomelab, enabled: false }]),
+    { id: 'freshness', label: freshness(inputs, words), enabled: false },
   ];
 }
 
-function deploymentItems(snapshot: SnapshotView | null, now: number): TrayMenuItem[] {
+function deploymentItems(snapshot: SnapshotView | null, now: number, words: Words): TrayMenuItem[] {
   const latest = [...(snapshot?.deployments ?? [])]
     .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))
     .slice(0, TRAY_DEPLOYMENT_LIMIT);
   return latest.map((d) => ({
     id: `deployment:${d.id}`,
-    label: `${d.name} — ${statusWords(d)} · ${age(d.updated_at, now)}`,
+    label: words.t.tray.deployment(d.name, statusWords(d, words), age(d.updated_at, now, words)),
     enabled: true,
     deploymentId: d.id,
   }));
 }
 
-function statusWords(d: Deployment): string {
-  if (d.status === 'succeeded') return 'succeeded';
-  if (d.status === 'failed') return 'failed';
+function statusWords(d: Deployment, words: Words): string {
+  const status = statusWord(words.t.tray.deploymentStatus, d.status);
+  if (d.status === 'succeeded' || d.status === 'failed') return status;
   // Unknown statuses are shown as the server names them, as in progress.
-  return `${d.status} ${Math.round(d.progress)} %`;
+  return words.t.tray.progress(status, Math.round(d.progress));
 }
 
-function actionItems(inputs: TrayInputs): TrayMenuItem[] {
+function actionItems(inputs: TrayInputs, words: Words): TrayMenuItem[] {
+  const { t } = words;
   const signedIn = inputs.session.status === 'signed-in';
   const busy = inputs.session.status === 'signing-in' || inputs.session.status === 'restoring';
   return [
-    { id: TRAY_ACTIONS.open, label: 'Open kombify Tray', enabled: true },
-    { id: TRAY_ACTIONS.deploy, label: 'Deploy a StackKit…', enabled: signedIn },
-    { id: TRAY_ACTIONS.refresh, label: 'Refresh now', enabled: signedIn },
-    pauseItem(inputs),
+    { id: TRAY_ACTIONS.open, label: t.tray.open, enabled: true },
+    { id: TRAY_ACTIONS.deploy, label: t.tray.deploy, enabled: signedIn },
+    { id: TRAY_ACTIONS.refresh, label: t.tray.refresh, enabled: signedIn },
+    pauseItem(inputs, words),
     separator('session'),
     signedIn
-      ? { id: TRAY_ACTIONS.signOut, label: 'Sign out', enabled: true }
-      : { id: TRAY_ACTIONS.signIn, label: 'Sign in…', enabled: !busy },
-    { id: TRAY_ACTIONS.quit, label: 'Quit', enabled: true },
+      ? { id: TRAY_ACTIONS.signOut, label: t.tray.signOut, enabled: true }
+      : { id: TRAY_ACTIONS.signIn, label: t.tray.signIn, enabled: !busy },
+    { id: TRAY_ACTIONS.quit, label: t.tray.quit, enabled: true },
   ];
 }
 
 /** "Pause notifications ▸" while they run; "Resume notifications" while paused. */
-function pauseItem(inputs: TrayInputs): TrayMenuItem {
+function pauseItem(inputs: TrayInputs, words: Words): TrayMenuItem {
+  const { t } = words;
   if (isPaused(inputs.notifications, inputs.now)) {
     const until = inputs.notifications?.pausedUntil;
-    const label = until
-      ? `Resume notifications (paused until ${clock(until, inputs.timeZone)})`
-      : 'Resume notifications';
+    const label = until ? t.tray.resumeAt(clockTime(words, until, inputs.timeZone)) : t.tray.resume;
     return { id: TRAY_ACTIONS.resume, label, enabled: true };
   }
   return {
     id: 'pause',
-    label: 'Pause notifications',
+    label: t.tray.pause,
     enabled: true,
     type: 'submenu',
     children: [
-      { id: TRAY_ACTIONS.pauseHour, label: 'For an hour', enabled: true },
-      { id: TRAY_ACTIONS.pauseTomorrow, label: 'Until tomorrow', enabled: true },
-      { id: TRAY_ACTIONS.pauseUntilResumed, label: 'Until I resume them', enabled: true },
+      { id: TRAY_ACTIONS.pauseHour, label: t.tray.pauseHour, enabled: true },
+      { id: TRAY_ACTIONS.pauseTomorrow, label: t.tray.pauseTomorrow, enabled: true },
+      { id: TRAY_ACTIONS.pauseUntilResumed, label: t.tray.pauseUntilResumed, enabled: true },
     ],
   };
 }
@@ -192,44 +205,29 @@ function separator(group: string): TrayMenuItem {
   return { id: `separator:${group}`, label: '', enabled: false, type: 'separator' };
 }
 
-/** " — seen 3 min ago" for a homelab, nothing when the server never saw it. */
-function seen(lastSeenAt: string | null, now: number): string {
-  return lastSeenAt ? ` — seen ${age(lastSeenAt, now)}` : '';
-}
-
 /** A short age: "just now", "5 min ago", "3 h ago", "2 d ago". */
-function age(iso: string, now: number): string {
+function age(iso: string, now: number, words: Words): string {
+  const { age: say } = words.t;
   const seconds = Math.max(0, (now - Date.parse(iso)) / 1000);
-  if (!Number.isFinite(seconds) || seconds < 60) return 'just now';
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
-  return `${Math.floor(seconds / 86_400)} d ago`;
+  if (!Number.isFinite(seconds) || seconds < 60) return say.justNow;
+  if (seconds < 3600) return say.minutes(Math.floor(seconds / 60));
+  if (seconds < 86_400) return say.hours(Math.floor(seconds / 3600));
+  return say.days(Math.floor(seconds / 86_400));
 }
 
-/** "updated 3 min ago", or when offline "offline — last update 14:05". */
-function freshness(inputs: TrayInputs): string {
-  const { connectivity, snapshot, now } = inputs;
+/** "Updated 3 min ago", or when offline "Offline — last update 14:05". */
+function freshness(inputs: TrayInputs, words: Words): string {
+  const { connectivity, snapshot, now, timeZone } = inputs;
+  const { t } = words;
   const last = connectivity.lastSuccessAt ?? snapshot?.fetchedAt ?? null;
   if (connectivity.status === 'offline') {
-    if (!last) return 'offline — no data yet';
-    return `offline — last update ${clock(last, inputs.timeZone)}`;
+    if (!last) return t.tray.offlineNoData;
+    return t.tray.offlineSince(clockTime(words, last, timeZone));
   }
   if (connectivity.status === 'rate-limited' && connectivity.retryAt) {
-    return `rate-limited — next update ${clock(connectivity.retryAt, inputs.timeZone)}`;
+    return t.tray.rateLimited(clockTime(words, connectivity.retryAt, timeZone));
   }
-  if (!last) return 'waiting for the first update';
+  if (!last) return t.tray.waiting;
   const minutes = Math.floor(Math.max(0, now - Date.parse(last)) / 60_000);
-  return minutes === 0 ? 'updated just now' : `updated ${minutes} min ago`;
-}
-
-function clock(iso: string, timeZone: string | undefined): string {
-  return new Date(iso).toLocaleTimeString('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  });
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return minutes === 0 ? t.tray.updatedJustNow : t.tray.updatedMinutesAgo(minutes);
 }

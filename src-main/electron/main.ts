@@ -23,7 +23,7 @@ import { ElectronNotifier } from './notifier';
 import { ElectronTrayView } from './tray';
 import { trayIconFile } from './tray-icons';
 import { signInBrowser } from './sign-in-browser';
-import { appFocus, networkStatus, powerEvents } from './system-events';
+import { appFocus, networkStatus, powerEvents, systemLocale } from './system-events';
 import { startUpdateChecks } from './updater';
 import { electronStoreBacking } from './document-backing';
 import { createMainWindow, hardenSessions, positionNearTray } from './window';
@@ -156,6 +156,7 @@ async function main(): Promise<void> {
     power: powerEvents(powerMonitor),
     network: networkStatus(net),
     focus: appFocus(app),
+    systemLocale: () => systemLocale(app),
     documentBacking: electronStoreBacking,
   });
   const started = host;

@@ -1,9 +1,16 @@
 /**
- * Sleep, wake, network and focus from Electron, as the core's ports. Each
- * subscription can be undone, so repeated sleeps never pile up listeners.
+ * Sleep, wake, network, focus and the system language from Electron, as the
+ * core's ports. Each subscription can be undone, so repeated sleeps never pile
+ * up listeners.
  */
 import type * as Electron from 'electron';
-import type { AppFocus, NetworkStatus, PowerEvents, Unsubscribe } from '../core/ports';
+import type {
+  AppFocus,
+  NetworkStatus,
+  PowerEvents,
+  SystemLocale,
+  Unsubscribe,
+} from '../core/ports';
 
 type Emitter = Pick<Electron.PowerMonitor, 'on' | 'removeListener'>;
 
@@ -47,4 +54,14 @@ export function appFocus(app: Pick<Electron.App, 'on' | 'removeListener'>): AppF
       return () => void app.removeListener('browser-window-focus', listener);
     },
   };
+}
+
+/**
+ * The system's own language for the 'system' setting: the first of the OS's preferred
+ * languages, else the locale Electron chose for the app.
+ */
+export function systemLocale(
+  app: Pick<Electron.App, 'getPreferredSystemLanguages' | 'getLocale'>,
+): ReturnType<SystemLocale> {
+  return app.getPreferredSystemLanguages()[0] ?? app.getLocale();
 }

@@ -14,6 +14,7 @@ import type {
   NetworkStatus,
   Notifier,
   PowerEvents,
+  SystemLocale,
   TrayView,
 } from '../core/ports';
 import { SettingsDocumentSchema } from '../core/settings-document';
@@ -26,6 +27,7 @@ import {
 import { createKeytarSecretStore } from '../node/keytar-secret-store';
 import { createLogger } from '../node/logger';
 import { nodeLoopbackListener } from '../node/loopback-listener';
+import { nodeSystemLocale } from '../node/system-locale';
 
 /**
  * The cloud to run against: `KOMBIFY_API_URL` fixes it (and the Settings
@@ -81,6 +83,8 @@ export interface HostCoreOptions {
   keychainScope?: string;
   /** The file library under settings and snapshot (electron-store in Electron); conf if absent. */
   documentBacking?: (options: BackingFileOptions) => BackingFile;
+  /** The system's language for the 'system' setting (Electron's); the POSIX locale if absent. */
+  systemLocale?: SystemLocale;
 }
 
 export interface HostCore {
@@ -122,6 +126,7 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     focus: options.focus,
     browser: options.browser,
     loopback: nodeLoopbackListener,
+    systemLocale: options.systemLocale ?? (() => nodeSystemLocale(process.env)),
   });
   return {
     core,

@@ -15,9 +15,10 @@ import {
   type LoopbackServer,
   PortInUseError,
 } from '../ports';
+import type { Words } from '../i18n';
 import { describe } from '../token-vault';
 import { type CodeChecks, type Grant, OidcAuth } from './oidc';
-import { returnPage } from './return-page';
+import { type ReturnPageKind, returnPage } from './return-page';
 import {
   browserDidNotOpen,
   signInCancelled,
@@ -42,6 +43,8 @@ export interface BrowserSignInOptions {
   port?: number;
   /** The view changed: the sign-in address is known (shown before the browser is asked). */
   onChange?: () => void;
+  /** The language the pages in the browser speak when they are shown; English when absent. */
+  words?: () => Words;
 }
 
 export const CALLBACK_PATH = '/callback';
@@ -150,27 +153,31 @@ export class BrowserSignIn {
   }
 
   #handle(request: LoopbackRequest): LoopbackReply {
-    if (request.url.pathname !== CALLBACK_PATH) return { status: 404, html: returnPage('missing') };
+    if (request.url.pathname !== CALLBACK_PATH) return { status: 404, html: this.#page('missing') };
     const params = request.url.searchParams;
     const checks = this.#checks;
-    if (this.#ended || !checks) return { status: 400, html: returnPage('over') };
+    if (this.#ended || !checks) return { status: 400, html: this.#page('over') };
     if (!params.has('state') && !params.has('code') && !params.has('error')) {
-      return { status: 400, html: returnPage('incomplete') };
+      return { status: 400, html: this.#page('incomplete') };
     }
     // A callback after the one being exchanged (a reload, a double redirect): one exchange only.
-    if (this.#exchanging) return { status: 200, html: returnPage('done') };
+    if (this.#exchanging) return { status: 200, html: this.#page('done') };
     if (params.get('state') !== checks.state) {
       this.#fail(signInStateMismatch(), 'state mismatch');
-      return { status: 400, html: returnPage('mismatch') };
+      return { status: 400, html: this.#page('mismatch') };
     }
     this.#exchanging = true;
     const error = params.get('error');
     if (error !== null) {
       this.#fail(signInDenied(params.get('error_description') ?? error), 'refused');
-      return { status: 200, html: returnPage('denied') };
+      return { status: 200, html: this.#page('denied') };
     }
     void this.#exchange(new URL(request.url), checks);
-    return { status: 200, html: returnPage('done') };
+    return { status: 200, html: this.#page('done') };
+  }
+
+  #page(kind: ReturnPageKind): string {
+    return returnPage(kind, this.#o.words?.());
   }
 
   async #exchange(callback: URL, checks: CodeChecks): Promise<void> {

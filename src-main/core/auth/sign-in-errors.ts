@@ -1,62 +1,44 @@
 /** The ways a browser or device sign-in ends without a session, in words for the window. */
 import { BridgeFailure } from '../error-words';
+import type { Messages } from '../i18n';
+
+/** A failure that says itself in the language of the call it ends (English until then). */
+function failure(code: string, say: (t: Messages) => string): BridgeFailure {
+  return BridgeFailure.worded(code, say);
+}
 
 /** A sign-in that was canceled: by the person, by a newer sign-in, or at quit. */
 export function signInCancelled(): BridgeFailure {
-  return new BridgeFailure({ code: 'SIGN_IN_CANCELLED', message: 'The sign-in was canceled.' });
+  return failure('SIGN_IN_CANCELLED', (t) => t.signInErrors.canceled);
 }
 
 /** The browser came back with a `state` this sign-in did not send (RFC 6749 §10.12). */
 export function signInStateMismatch(): BridgeFailure {
-  return new BridgeFailure({
-    code: 'SIGN_IN_STATE_MISMATCH',
-    message:
-      'The browser answered for a different sign-in, so it was stopped for your safety. ' +
-      'Start the sign-in again from the app.',
-  });
+  return failure('SIGN_IN_STATE_MISMATCH', (t) => t.signInErrors.stateMismatch);
 }
 
 /** The person (or the issuer) refused in the browser. */
 export function signInDenied(detail: string | null): BridgeFailure {
-  const why = detail ? ` (${detail.slice(0, 200)})` : '';
-  return new BridgeFailure({
-    code: 'SIGN_IN_DENIED',
-    message: `kombify did not allow the sign-in${why}. Start it again if that was a mistake.`,
-  });
+  const why = detail ? detail.slice(0, 200) : null;
+  return failure('SIGN_IN_DENIED', (t) => t.signInErrors.denied(why));
 }
 
 /** Nobody finished the sign-in in time. */
 export function signInTimedOut(): BridgeFailure {
-  return new BridgeFailure({
-    code: 'SIGN_IN_TIMED_OUT',
-    message: 'The sign-in took too long and was stopped. Start it again when you are ready.',
-  });
+  return failure('SIGN_IN_TIMED_OUT', (t) => t.signInErrors.timedOut);
 }
 
 /** The host cannot open a browser or listen on loopback. */
-export function signInNotSupported(what: string): BridgeFailure {
-  return new BridgeFailure({
-    code: 'NOT_SUPPORTED',
-    message: `${what} is not available in this app. Use another way to sign in.`,
-  });
+export function signInNotSupported(_method: 'browser'): BridgeFailure {
+  return failure('NOT_SUPPORTED', (t) => t.signInErrors.browserNotSupported);
 }
 
 /** The API did not accept the pasted key. */
 export function apiKeyRefused(): BridgeFailure {
-  return new BridgeFailure({
-    code: 'INVALID_API_KEY',
-    message:
-      'kombify did not accept this API key. Copy it again from the dashboard ' +
-      '(or create a new one) and paste it here.',
-  });
+  return failure('INVALID_API_KEY', (t) => t.signInErrors.apiKeyRefused);
 }
 
 /** The system browser could not be started; the device code works without it. */
 export function browserDidNotOpen(): BridgeFailure {
-  return new BridgeFailure({
-    code: 'BROWSER_UNAVAILABLE',
-    message:
-      'Your browser could not be opened from the app. Sign in with a device code instead: ' +
-      'it shows a code to enter in any browser.',
-  });
+  return failure('BROWSER_UNAVAILABLE', (t) => t.signInErrors.browserDidNotOpen);
 }

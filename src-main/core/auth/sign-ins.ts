@@ -5,6 +5,7 @@
  */
 import type { SignInFlowView } from '../../../src-shared/bridge';
 import { ApiError } from '../api/errors';
+import type { Words } from '../i18n';
 import type { BrowserOpener, Clock, Logger, LoopbackListener } from '../ports';
 import type { Session } from '../session';
 import { BrowserSignIn, type CodeIssuer } from './browser-sign-in';
@@ -25,6 +26,8 @@ export interface SignInsOptions {
   loopbackPort?: number;
   /** Called when the flow view changes. */
   onChange: () => void;
+  /** The language of the pages the browser sign-in shows; English when absent. */
+  words?: () => Words;
 }
 
 type Flow = BrowserSignIn | DeviceSignIn;
@@ -63,7 +66,7 @@ export class SignIns {
   /** Browser sign-in; resolves when signed in, rejects with a BridgeFailure otherwise. */
   async browser(): Promise<void> {
     const { listener, browser } = this.#o;
-    if (!listener || !browser) throw signInNotSupported('Signing in with the browser');
+    if (!listener || !browser) throw signInNotSupported('browser');
     const flow = new BrowserSignIn({
       issuer: this.#o.issuer(),
       listener,
@@ -73,6 +76,7 @@ export class SignIns {
       timeoutMs: this.#o.browserTimeoutMs,
       port: this.#o.loopbackPort,
       onChange: () => this.#o.onChange(),
+      words: this.#o.words,
     });
     await this.#run(flow, 'browser');
   }

@@ -351,6 +351,84 @@ describe('TrayCore against the emulator', () => {
   });
 });
 
+describe('TrayCore speaks the language setting', () => {
+  const deployAndFinish = async (c: TrayCore) => {
+    await ok(
+      c.handle('deployStackKit', {
+        stackkit: 'base-kit',
+        homelabId: DEMO.homelabId,
+        requestId: randomUUID(),
+      }),
+    );
+    await finishDeployments();
+    await ok(c.handle('refresh', undefined));
+  };
+
+  it('re-renders the tray at once when the language changes, and only then', async () => {
+    const p = parts();
+    const c = await signedIn(p);
+    const renders = p.tray.renders.length;
+    await ok(c.handle('updateSettings', { language: 'de' }));
+    expect(p.tray.renders).toHaveLength(renders + 1);
+    const german = p.tray.renders.at(-1)!;
+    expect(german.items[0]?.label).toBe(`${DEMO.email} – Tarif Hobby`);
+    expect(german.items.find((i) => i.id === 'quit')?.label).toBe('Beenden');
+    expect(german.tooltip).toMatch(/^kombify Tray – /);
+    await ok(c.handle('updateSettings', { language: 'de' }));
+    expect(p.tray.renders).toHaveLength(renders + 1);
+    await ok(c.handle('updateSettings', { language: 'en' }));
+    expect(p.tray.renders.at(-1)?.items[0]?.label).toBe(`${DEMO.email} — Hobby plan`);
+  });
+
+  it('words the notifications after a switch in the new language', async () => {
+    const p = parts();
+    const c = await signedIn(p);
+    await ok(c.handle('updateSettings', { language: 'de' }));
+    await deployAndFinish(c);
+    expect(p.notifier.shown).toEqual([
+      expect.objectContaining({
+        title: 'Deployment erfolgreich',
+        body: expect.stringMatching(/ist bereitgestellt\.$/),
+      }),
+    ]);
+  });
+
+  it("under 'system' follows the host's locale: German for de-DE, English for en-US", async () => {
+    const german = parts();
+    const de = core(german, { systemLocale: () => 'de-DE' });
+    await de.start();
+    expect(de.view().tray.tooltip).toBe('kombify Tray – Nicht angemeldet');
+    expect(german.tray.renders.at(-1)?.items.find((i) => i.id === 'sign-in')?.label).toBe(
+      'Anmelden…',
+    );
+    const english = parts();
+    const en = core(english, { systemLocale: () => 'en-US' });
+    await en.start();
+    expect(en.view().tray.tooltip).toBe('kombify Tray — Not signed in');
+  });
+
+  it('says a session ended in German, in the notification and the view', async () => {
+    const p = parts();
+    const c = core(p, { systemLocale: () => 'de-AT' });
+    await c.start();
+    await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
+    const secrets = p.secrets as MemorySecretStore;
+    const stored = JSON.parse(secrets.items.values().next().value!) as { refresh_token: string };
+    await fetch(`${emu.apiUrl}/auth/refresh`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refresh_token: stored.refresh_token }),
+    });
+    await emu.control('time', { advance_ms: 16 * 60_000 });
+    await c.handle('refresh', undefined);
+    const reason = 'Deine Sitzung ist abgelaufen. Melde dich neu an, um weiterzumachen.';
+    expect(c.view().session).toEqual({ status: 'signed-out', reason });
+    expect(p.notifier.shown).toEqual([
+      expect.objectContaining({ title: 'Von kombify abgemeldet', body: reason }),
+    ]);
+  });
+});
+
 describe('TrayCore with a keychain that never answers', () => {
   it('shows the cached glance at once, then signs in for this run only', async () => {
     const first = parts();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectChanges } from '../../../src-main/core/changes';
+import { wordsFor } from '../../../src-main/core/i18n';
 import { MAX_NOTIFIED_KEYS } from '../../../src-main/core/snapshot-document';
 import type { SnapshotView } from '../../../src-shared/bridge';
 import { deployment, snapshot, subscription, user } from './fixtures';
@@ -150,5 +151,60 @@ describe('detectChanges on the account', () => {
       homelabs: [{ id: 'hl_1', name: 'basement', status: 'offline', last_seen_at: null }],
     });
     expect(detectChanges(null, offline, []).events).toEqual([]);
+  });
+});
+
+describe('detectChanges in German', () => {
+  const german = wordsFor('de');
+  const said = (before: SnapshotView, after: SnapshotView) =>
+    detectChanges(before, after, [], german).events.map((e) => `${e.title}: ${e.body}`);
+
+  it('says what happened to deployments in German', () => {
+    const before = snapshot([deployment('a', 'deploying'), deployment('b', 'queued')]);
+    const after = snapshot([
+      deployment('a', 'succeeded'),
+      deployment('b', 'failed', { error: null }),
+      deployment('c', 'provisioning'),
+    ]);
+    expect(said(before, after)).toEqual([
+      'Deployment erfolgreich: stack-a (base-kit) ist bereitgestellt.',
+      'Deployment fehlgeschlagen: stack-b (base-kit): Es wurde kein Grund genannt.',
+      'Deployment gestartet: stack-c (base-kit) wird bereitgestellt.',
+    ]);
+    expect(said(after, snapshot([]))).toContain(
+      'Deployment gelöscht: stack-a (base-kit) wurde von deinem Homelab entfernt.',
+    );
+  });
+
+  it('says what happened to the account in German, with a German date', () => {
+    const base = snapshot([]);
+    const offline = {
+      ...base,
+      user: { ...user, homelabs: [{ ...user.homelabs[0]!, status: 'offline' }] },
+    };
+    expect(said(base, offline)).toEqual([
+      'Homelab offline: basement antwortet kombify Cloud nicht mehr.',
+    ]);
+    expect(said(offline, base)).toEqual(['Homelab wieder online: basement ist wieder erreichbar.']);
+    const ending = {
+      ...base,
+      subscription: {
+        ...subscription,
+        plan: 'pro',
+        cancel_at_period_end: true,
+        current_period_end: '2026-12-31T12:00:00.000Z',
+      },
+    };
+    expect(said(base, ending)).toEqual([
+      'Tarif geändert: Dein Tarif ist jetzt Pro (vorher Hobby).',
+      'Abo gekündigt: Dein Abo endet am 31. Dezember 2026.',
+    ]);
+    const full = {
+      ...base,
+      user: { ...user, quota: { ...user.quota, stacks: { used: 3, limit: 3 } } },
+    };
+    expect(said(base, full)).toEqual([
+      'Kontingent für Stacks fast voll: Du nutzt 3 von 3 Stacks deines Tarifs.',
+    ]);
   });
 });

@@ -8,7 +8,9 @@ import {
   MAX_RETRY_AFTER_MS,
   parseRetryAfter,
 } from '../../../src-main/core/api/errors';
+import { signInDenied, signInTimedOut } from '../../../src-main/core/auth/sign-in-errors';
 import { BridgeFailure, toBridgeError } from '../../../src-main/core/error-words';
+import { wordsFor } from '../../../src-main/core/i18n';
 
 const NOW = Date.parse('2026-12-03T12:00:00Z');
 const utc = (at: Date) => at.toISOString().slice(11, 16);
@@ -96,5 +98,45 @@ describe('toBridgeError', () => {
   it('passes a BridgeFailure through as it is', () => {
     const failure = { code: 'NOT_SUPPORTED', message: 'No.' };
     expect(toBridgeError(new BridgeFailure(failure))).toEqual(failure);
+  });
+});
+
+describe('toBridgeError in German', () => {
+  const german = wordsFor('de');
+  const api = (status: number, code: string, retryAt: Date | null = null) =>
+    new ApiError(status, code, 'server words', 'req_1', retryAt);
+
+  it('keeps every code and says the message in German', () => {
+    expect(toBridgeError(api(401, 'INVALID_TOKEN'), undefined, german)).toEqual({
+      code: 'INVALID_TOKEN',
+      message: 'Deine Sitzung ist abgelaufen. Melde dich neu an.',
+    });
+    expect(toBridgeError(new NetworkError('refused'), undefined, german)).toEqual({
+      code: 'OFFLINE',
+      message:
+        'kombify Cloud ist nicht erreichbar. Prüfe die Internetverbindung; die App versucht es weiter.',
+    });
+    const at = new Date('2026-12-03T12:05:00Z');
+    expect(toBridgeError(api(429, 'RATE_LIMIT_EXCEEDED', at), utc, german)).toMatchObject({
+      code: 'RATE_LIMIT_EXCEEDED',
+      message: 'Zu viele Anfragen für deinen Tarif. Versuch es um 12:05 wieder.',
+      retryAt: at.toISOString(),
+    });
+    expect(toBridgeError(api(422, 'VALIDATION_ERROR'), undefined, german).message).toBe(
+      'kombify Cloud hat die Anfrage abgelehnt: server words',
+    );
+  });
+
+  it('says the ways a sign-in ends in German, codes unchanged', () => {
+    expect(toBridgeError(signInTimedOut(), undefined, german)).toEqual({
+      code: 'SIGN_IN_TIMED_OUT',
+      message:
+        'Die Anmeldung hat zu lange gedauert und wurde gestoppt. Starte sie erneut, wenn du so weit bist.',
+    });
+    expect(toBridgeError(signInDenied('access_denied'), undefined, german).message).toBe(
+      'kombify hat die Anmeldung nicht erlaubt (access_denied). Starte sie erneut, falls das ein Versehen war.',
+    );
+    // Without a language, the words stay English.
+    expect(toBridgeError(signInTimedOut()).message).toMatch(/^The sign-in took too long/);
   });
 });

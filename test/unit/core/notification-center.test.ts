@@ -94,4 +94,36 @@ describe('NotificationCenter holds and then tells', () => {
     center.raise([], false);
     expect(notifier.shown).toEqual([]);
   });
+
+  it('follows the language setting: a summary after switching to German is German', async () => {
+    const { clock, notifier, center } = setup();
+    center.raise([event('deployment-failed', 'a'), event('deployment-failed', 'b')], false);
+    center.update({ language: 'de' });
+    await clock.advance(9 * HOUR);
+    center.raise([], false);
+    expect(notifier.shown[0]).toMatchObject({
+      title: 'Während der Ruhezeiten',
+      body: '2 Deployments fehlgeschlagen.',
+    });
+  });
+
+  it("speaks the system's language under 'system', English for any other", async () => {
+    const summary = async (locale: string) => {
+      const clock = new ManualClock(Date.parse('2026-12-03T12:00:00Z'));
+      const notifier = new RecordingNotifier();
+      const center = new NotificationCenter({
+        notifier,
+        clock,
+        logger: memoryLogger(),
+        timeZone: 'UTC',
+        systemLocale: () => locale,
+      });
+      center.load();
+      center.raise([event('deployment-created', 'a'), event('deployment-created', 'b')], false);
+      return notifier.shown[0]?.title;
+    };
+    expect(await summary('de-DE')).toBe('2 Deployments gestartet');
+    expect(await summary('en-US')).toBe('2 deployments started');
+    expect(await summary('fr-FR')).toBe('2 deployments started');
+  });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type NotificationView } from '../../../src-shared/bridge';
+import { wordsFor } from '../../../src-main/core/i18n';
 import {
   NOT_PAUSED,
+  countWords,
+  heldSummary,
   inQuietHours,
   isPaused,
   navigationFor,
@@ -106,5 +109,54 @@ describe('notification rules', () => {
     expect(navigationFor(plan)).toEqual({ screen: 'subscription' });
     const digest = { key: 'd', kind: 'digest' as const, title: 't', body: 'b' };
     expect(navigationFor(digest)).toEqual({ screen: 'overview' });
+  });
+});
+
+describe('notification rules in German', () => {
+  const german = { ...context, words: wordsFor('de') };
+
+  it('counts one and many in a digest: "3 Deployments erfolgreich"', () => {
+    const events = ['a', 'b', 'c'].map((id) => event('deployment-succeeded', id));
+    const [digest] = notificationsToShow(events, german).show;
+    expect(digest).toMatchObject({ kind: 'digest', title: '3 Deployments erfolgreich' });
+    const mixed = [event('deployment-succeeded', 'a'), event('deployment-failed', 'b')];
+    expect(notificationsToShow(mixed, german).show[0]?.title).toBe(
+      '1 Deployment erfolgreich, 1 Deployment fehlgeschlagen',
+    );
+  });
+
+  it('says how many more a long digest leaves out', () => {
+    const events = ['a', 'b', 'c', 'd'].map((id) => event('deployment-failed', id));
+    const [digest] = notificationsToShow(events, german).show;
+    expect(digest?.body).toBe(
+      'deployment-failed a deployment-failed b deployment-failed c und 1 weitere',
+    );
+  });
+
+  it('gives the away summary and the held summary in German', () => {
+    const events = ['a', 'b'].map((id) => event('deployment-failed', id));
+    expect(notificationsToShow(events, { ...german, away: true }).show).toEqual([
+      expect.objectContaining({
+        kind: 'away-summary',
+        title: 'Während du weg warst',
+        body: '2 Deployments fehlgeschlagen.',
+      }),
+    ]);
+    const held = [event('homelab-offline'), event('subscription-canceled')];
+    expect(heldSummary(held, 'paused', 3, german.words)).toMatchObject({
+      title: 'Während die Benachrichtigungen pausiert waren',
+      body: '1 Homelab offline, 1 Abo gekündigt (und 3 ältere).',
+    });
+    expect(heldSummary(held, 'quiet hours', 0, german.words).title).toBe('Während der Ruhezeiten');
+  });
+
+  it('names every kind in German', () => {
+    const kinds = Object.keys(settings.enabled) as NotificationView['kind'][];
+    const words = countWords(
+      kinds.map((kind) => event(kind)),
+      german.words,
+    );
+    expect(words).not.toMatch(/deployment |homelab |subscription|payment|quota/);
+    expect(words.split(', ')).toHaveLength(kinds.length);
   });
 });

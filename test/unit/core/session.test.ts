@@ -4,11 +4,13 @@ import type { AuthApi, Credential } from '../../../src-main/core/api/client';
 import { ApiError, NetworkError, NotSignedInError } from '../../../src-main/core/api/errors';
 import type { SecretStore } from '../../../src-main/core/ports';
 import type { Grant } from '../../../src-main/core/auth/oidc';
+import { wordsFor } from '../../../src-main/core/i18n';
 import {
   API_KEY_REFUSED_REASON,
   type IssuerApi,
   SESSION_ENDED_REASON,
   Session,
+  type SessionOptions,
   keychainAccount,
 } from '../../../src-main/core/session';
 import { ManualClock, settle } from '../support/manual-clock';
@@ -92,7 +94,11 @@ function fakeIssuer(clock: ManualClock, ttlMs: number) {
   return issuer;
 }
 
-function setup(secrets: SecretStore = new MemorySecretStore(), ttlMs?: number) {
+function setup(
+  secrets: SecretStore = new MemorySecretStore(),
+  ttlMs?: number,
+  extra: Partial<SessionOptions> = {},
+) {
   const clock = new ManualClock();
   const api = fakeAuth(clock, ttlMs);
   const issuer = fakeIssuer(clock, ttlMs ?? 100_000);
@@ -108,6 +114,7 @@ function setup(secrets: SecretStore = new MemorySecretStore(), ttlMs?: number) {
     logger,
     onChange: () => (changes += 1),
     onExpiring: (warning) => warnings.push(warning),
+    ...extra,
   });
   return { clock, api, issuer, logger, session, secrets, warnings, changes: () => changes };
 }
@@ -475,5 +482,42 @@ describe('Session expiry warning', () => {
     await clock.advance(59 * 60_000);
     await session.accessToken();
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('Session words', () => {
+  const german = { words: () => wordsFor('de') };
+
+  it('warns of the end in the language in use, one minute and many', async () => {
+    const { session, issuer, clock, warnings } = setup(undefined, 60 * 60_000, german);
+    await session.signInWithGrant(issuer.grant(null), 'browser');
+    await clock.advance(55 * 60_000);
+    expect(warnings).toEqual([
+      'Deine Sitzung endet in etwa 5 Minuten. Melde dich neu an, um angemeldet zu bleiben.',
+    ]);
+    const short = setup(undefined, 2 * 60_000, german);
+    await short.session.signInWithGrant(short.issuer.grant(null), 'browser');
+    await short.clock.advance(60_000);
+    expect(short.warnings).toEqual([
+      'Deine Sitzung endet in etwa 1 Minute. Melde dich neu an, um angemeldet zu bleiben.',
+    ]);
+  });
+
+  it('says why a session ended in the language in use', async () => {
+    const { session, api } = setup(undefined, undefined, german);
+    await session.signIn('ada@example.org', 'pw');
+    api.refreshFailure = new ApiError(401, 'INVALID_TOKEN', 'revoked');
+    await expect(session.refreshAfterRejection('access-1')).rejects.toMatchObject({
+      reason: 'Deine Sitzung ist abgelaufen. Melde dich neu an, um weiterzumachen.',
+    });
+    expect(session.view()).toEqual({
+      status: 'signed-out',
+      reason: 'Deine Sitzung ist abgelaufen. Melde dich neu an, um weiterzumachen.',
+    });
+    const key = setup(undefined, undefined, german);
+    await key.session.signInWithApiKey('kmb_good_key');
+    await expect(key.session.refreshAfterRejection('kmb_good_key')).rejects.toMatchObject({
+      reason: expect.stringMatching(/^kombify nimmt diesen API-Schlüssel nicht mehr an/),
+    });
   });
 });

@@ -82,6 +82,14 @@ function value(result: { ok: boolean; value?: unknown; error?: unknown }): AppVi
 }
 
 describe('sign-in against the emulator issuer', () => {
+  it('answers the browser in German when the system speaks German', async () => {
+    const { core, browser } = setup({ systemLocale: () => 'de-DE' });
+    await core.start();
+    const view = value(await core.handle('signInWithBrowser', undefined));
+    expect(view.session).toMatchObject({ status: 'signed-in', method: 'browser' });
+    expect(await browser.visits[0]!.heading).toBe('Du bist angemeldet');
+  });
+
   it('derives the issuer from the API base in one place', () => {
     expect(issuerFor(emu.apiUrl)).toBe(emu.url);
     expect(issuerFor('https://api.kombify.io/v1')).toBe('https://login.kombify.io');

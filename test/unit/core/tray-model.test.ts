@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectivityView, SessionView } from '../../../src-shared/bridge';
+import { wordsFor } from '../../../src-main/core/i18n';
 import { type TrayInputs, buildTrayModel } from '../../../src-main/core/tray-model';
 import { deployment, snapshot } from './fixtures';
 
@@ -166,5 +167,79 @@ describe('buildTrayModel', () => {
 
   it('gives the same model for the same inputs', () => {
     expect(model({})).toEqual(model({}));
+  });
+});
+
+describe('buildTrayModel in German', () => {
+  const german = wordsFor('de');
+
+  it('says the menu and tooltip in German, with the same ids', () => {
+    const m = model({ words: german });
+    expect(labels(m)).toEqual([
+      'ada@example.org – Tarif Hobby',
+      'Homelab basement: online',
+      'Vor 3 min aktualisiert',
+      'stack-a – erfolgreich · vor 1 h',
+      'kombify Tray öffnen',
+      'StackKit bereitstellen…',
+      'Jetzt aktualisieren',
+      'Benachrichtigungen pausieren',
+      'Abmelden',
+      'Beenden',
+    ]);
+    expect(m.tooltip).toBe('kombify Tray – Alle Deployments sind in Ordnung');
+    expect(m.items.map((i) => i.id)).toEqual(model({}).items.map((i) => i.id));
+    expect(m.items.find((i) => i.id === 'pause')?.children?.map((c) => c.label)).toEqual([
+      'Für eine Stunde',
+      'Bis morgen',
+      'Bis ich sie fortsetze',
+    ]);
+  });
+
+  it('counts deployments in progress, one and many', () => {
+    const one = model({ words: german, snapshot: snapshot([deployment('a', 'deploying')]) });
+    expect(one.tooltip).toBe('kombify Tray – 1 Deployment läuft');
+    expect(labels(one)).toContain('stack-a – wird bereitgestellt 40 % · vor 1 h');
+    const two = model({
+      words: german,
+      snapshot: snapshot([deployment('a', 'deploying'), deployment('b', 'queued')]),
+    });
+    expect(two.tooltip).toBe('kombify Tray – 2 Deployments laufen');
+  });
+
+  it('says signed out, offline and paused in German, times in the German way', () => {
+    expect(model({ words: german, session: { status: 'signed-out' } }).tooltip).toBe(
+      'kombify Tray – Nicht angemeldet',
+    );
+    const offline = model({ words: german, connectivity: { ...online, status: 'offline' } });
+    expect(offline.tooltip).toBe('kombify Tray – Offline – letzte Aktualisierung 12:00');
+    const pausedUntil = '2026-12-03T13:00:00.000Z';
+    const paused = model({
+      words: german,
+      notifications: { pausedUntil, pausedIndefinitely: false },
+    });
+    expect(paused.tooltip).toBe(
+      'kombify Tray – Alle Deployments sind in Ordnung (Benachrichtigungen pausiert)',
+    );
+    expect(labels(paused)).toContain('Benachrichtigungen fortsetzen (pausiert bis 13:00)');
+  });
+
+  it('says when a homelab was last seen, and when there is none', () => {
+    const s = snapshot([]);
+    const homelab = { ...s.user!.homelabs[0]!, last_seen_at: '2026-12-03T12:01:00.000Z' };
+    const seen = model({
+      words: german,
+      snapshot: { ...s, user: { ...s.user!, homelabs: [homelab] } },
+    });
+    expect(labels(seen)).toContain('Homelab basement: online – gesehen vor 2 min');
+    const none = model({ words: german, snapshot: { ...s, user: { ...s.user!, homelabs: [] } } });
+    expect(labels(none)).toContain('Kein Homelab verbunden');
+  });
+
+  it('writes clock times the way the system locale does', () => {
+    const american = wordsFor('system', 'en-US');
+    const offline = model({ words: american, connectivity: { ...online, status: 'offline' } });
+    // en-US writes a (narrow) space before PM.
+    expect(offline.tooltip).toMatch(/^kombify Tray — Offline — last update 12:00\sPM$/);
   });
 });

@@ -61,6 +61,25 @@ function warningLead(tokens: Tokens): number {
   return Math.min(5 * 60_000, 0.5 * Math.max(0, tokens.expiresAt - tokens.obtainedAt));
 }
 
+/** One refresh under way: the issuer's answer (`renewed`), and its adoption (`promise`). */
+interface Flight {
+  tokens: Tokens;
+  renewed: Promise<Tokens>;
+  promise: Promise<Tokens>;
+}
+
+/**
+ * True when a failed refresh means the session is over at the server. The password
+ * API answers 401 INVALID_TOKEN for a refresh token that is invalid, expired or
+ * reused; an OAuth issuer answers `invalid_grant` (RFC 6749 §5.2). Anything else
+ * (invalid_client, a proxy's 400, 5xx, no answer) is trouble to retry later.
+ */
+function sessionOver(error: unknown, method: Tokens['method']): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (method === 'password') return error.status === 401 && error.code === 'INVALID_TOKEN';
+  return error.code === 'invalid_grant';
+}
+
 /** API keys do not expire on their own; this stands for "never" and survives JSON. */
 const NEVER = Number.MAX_SAFE_INTEGER;
 
@@ -70,7 +89,7 @@ export class Session implements AccessTokenProvider {
   readonly #vault: TokenVault;
   #tokens: Tokens | null = null;
   #view: SessionView = { status: 'signed-out' };
-  #refreshing: { tokens: Tokens; promise: Promise<Tokens> } | null = null;
+  #refreshing: Flight | null = null;
   /** The last refresh of the current tokens failed without a refusal (offline). */
   #refreshFailing = false;
   #warningTimer: unknown = null;
@@ -179,28 +198,16 @@ export class Session implements AccessTokenProvider {
     // The session this one replaces (a second sign-in, or one that lost a race) must not
     // stay valid on the server with nobody holding it.
     if (replaced && replaced.accessToken !== tokens.accessToken) {
-      await this.#revoke(replaced).catch((error: unknown) =>
-        this.#o.logger.warn('could not end the replaced session; it expires on its own', {
-          error: describe(error),
-        }),
-      );
+      await this.#endAtServer(replaced, 'the replaced session');
     }
   }
 
-  /** Revokes on the server (best effort), forgets the tokens and wipes the keychain entry. */
+  /** Ends the session on the server (whenever it can be reached), forgets it, wipes the keychain. */
   async signOut(): Promise<void> {
     const tokens = this.#tokens;
     this.#forget();
     this.#set({ status: 'signed-out' });
-    if (tokens) {
-      try {
-        await this.#revoke(tokens);
-      } catch (error) {
-        this.#o.logger.warn('server sign-out failed; the tokens expire on their own', {
-          error: describe(error),
-        });
-      }
-    }
+    if (tokens) await this.#endAtServer(tokens, 'the session');
     await this.#vault.wipe();
     this.#changed();
     this.#o.logger.info('signed out');
@@ -247,9 +254,13 @@ export class Session implements AccessTokenProvider {
   #refreshShared(tokens: Tokens): Promise<Tokens> {
     // A refresh still running for a session since replaced must not be joined.
     if (this.#refreshing?.tokens === tokens) return this.#refreshing.promise;
-    const flight = {
+    const renewed = this.#renew(tokens);
+    // Read by #refresh, and by a sign-out that lands meanwhile (#endAtServer).
+    renewed.catch(() => undefined);
+    const flight: Flight = {
       tokens,
-      promise: this.#refresh(tokens).finally(() => {
+      renewed,
+      promise: this.#refresh(tokens, renewed).finally(() => {
         if (this.#refreshing === flight) this.#refreshing = null;
       }),
     };
@@ -257,10 +268,10 @@ export class Session implements AccessTokenProvider {
     return flight.promise;
   }
 
-  async #refresh(tokens: Tokens): Promise<Tokens> {
+  async #refresh(tokens: Tokens, renewed: Promise<Tokens>): Promise<Tokens> {
     let next: Tokens;
     try {
-      next = await this.#renew(tokens);
+      next = await renewed;
     } catch (error) {
       // A refusal for a session already replaced says nothing about the current one.
       if (this.#tokens !== tokens) throw new NotSignedInError();
@@ -275,6 +286,7 @@ export class Session implements AccessTokenProvider {
       throw error;
     }
     // Signed out (or signed in anew) while the refresh was in flight: do not resurrect.
+    // Whoever ended the session ends these new tokens at the server (#endAtServer).
     if (this.#tokens !== tokens) throw new NotSignedInError();
     this.#adopt(next);
     // Stored before anyone retries: the old refresh token is dead once used.
@@ -302,18 +314,82 @@ export class Session implements AccessTokenProvider {
     };
   }
 
+  /**
+   * Ends a session this app no longer holds at the service that issued it. Never
+   * throws: only a server that cannot be reached leaves it to expire there, and the
+   * log says so. A refresh of it still under way is waited for, and its tokens ended.
+   */
+  async #endAtServer(tokens: Tokens, what: string): Promise<void> {
+    const flight = this.#refreshing?.tokens === tokens ? this.#refreshing : null;
+    // Not awaited: the person is signed out already, and the refresh may take its full time box.
+    if (flight) void this.#endAfterRefresh(flight, what);
+    else await this.#tryToEnd(tokens, what);
+  }
+
+  async #endAfterRefresh(flight: Flight, what: string): Promise<void> {
+    let tokens = flight.tokens;
+    try {
+      // The rotated tokens are the live ones; the old refresh token is spent.
+      tokens = await flight.renewed;
+    } catch (error) {
+      if (sessionOver(error, tokens.method)) {
+        this.#o.logger.info(`${what} had already ended on the server`);
+        return;
+      }
+      // The refresh failed on the way: the old tokens still stand, so end those.
+    }
+    await this.#tryToEnd(tokens, what);
+  }
+
+  async #tryToEnd(tokens: Tokens, what: string): Promise<void> {
+    try {
+      await this.#revoke(tokens);
+    } catch (error) {
+      if (sessionOver(error, tokens.method)) {
+        this.#o.logger.info(`${what} had already ended on the server`);
+        return;
+      }
+      const unreachable = isTransient(error) || (error instanceof ApiError && error.status >= 500);
+      const why = unreachable ? 'kombify could not be reached' : 'kombify refused the request';
+      this.#o.logger.warn(
+        `${why} to end ${what} on the server; it ended on this computer only, ` +
+          'and ends on the server when its tokens expire',
+        { method: tokens.method, error: describe(error) },
+      );
+    }
+  }
+
   /** Ends the session at the service that issued it: logout, or revocation at the issuer. */
   async #revoke(tokens: Tokens): Promise<void> {
     // API keys are managed in the dashboard; signing out here only forgets the key.
     if (tokens.method === 'api-key') return;
     if (tokens.method === 'password') {
-      await this.#o.api.logout(tokens.accessToken);
+      await this.#logout(tokens);
       return;
     }
     const issuer = this.#requireIssuer();
     // Revoking the refresh token ends the whole grant; the access token goes too.
     if (tokens.refreshToken) await issuer.revoke(tokens.refreshToken, 'refresh_token');
     await issuer.revoke(tokens.accessToken, 'access_token');
+  }
+
+  /**
+   * The password API logs out with a bearer token only. An access token that has
+   * expired (by our clock, or by the server's when it answers 401) is renewed once
+   * first, so the logout still ends the whole session, refresh token included.
+   */
+  async #logout(tokens: Tokens): Promise<void> {
+    const renewable = tokens.refreshToken !== null;
+    if (renewable && this.#o.clock.now() >= tokens.expiresAt) {
+      await this.#o.api.logout((await this.#renew(tokens)).accessToken);
+      return;
+    }
+    try {
+      await this.#o.api.logout(tokens.accessToken);
+    } catch (error) {
+      if (!renewable || !(error instanceof ApiError) || error.status !== 401) throw error;
+      await this.#o.api.logout((await this.#renew(tokens)).accessToken);
+    }
   }
 
   #requireIssuer(): IssuerApi {

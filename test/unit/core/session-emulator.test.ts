@@ -123,6 +123,34 @@ describe('Session against the emulator', () => {
     expect((await api.me()).email).toBe(DEMO.email);
   });
 
+  it('sign-out ends the session on the server even when the access token has expired', async () => {
+    const { session, store, logger } = wire();
+    await session.signIn(DEMO.email, DEMO.password);
+    const refreshToken = JSON.parse(store.items.get('a')!).refresh_token as string;
+    // Expired on the server's clock only: the logout meets a 401 and must renew first.
+    await expireAccessToken();
+    await session.signOut();
+    expect((await counters()).active).toBe(0);
+    await expect(
+      new ApiClient({ baseUrl: emu.apiUrl }).refresh(refreshToken),
+    ).rejects.toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
+    expect(store.items.size).toBe(0);
+    expect(logger.entries.filter((e) => e.level === 'warn')).toEqual([]);
+  });
+
+  it('sign-out with kombify unreachable still signs out here, and says so in the log', async () => {
+    const { session, store, logger } = wire();
+    await session.signIn(DEMO.email, DEMO.password);
+    await emu.control('faults', { path: '/v1/auth/*', reset_connection: true });
+    await session.signOut();
+    expect(session.view()).toEqual({ status: 'signed-out' });
+    expect(store.items.size).toBe(0);
+    const warned = logger.entries.filter((e) => e.level === 'warn').map((e) => e.msg);
+    expect(warned).toEqual([expect.stringMatching(/could not be reached.*this computer only/)]);
+    await emu.control('faults/clear');
+    expect((await counters()).active).toBe(1);
+  });
+
   it('sign-out revokes the session on the server', async () => {
     const { session, store } = wire();
     await session.signIn(DEMO.email, DEMO.password);

@@ -291,6 +291,33 @@ describe('Session', () => {
     expect(store.items.size).toBe(0);
   });
 
+  it('renews an expired access token before logging out, so the server session ends', async () => {
+    const { session, api, clock, logger } = setup();
+    await session.signIn('ada@example.org', 'pw');
+    await clock.advance(100_000);
+    await session.signOut();
+    expect(api.refreshes).toEqual(['refresh-1']);
+    expect(api.logouts).toEqual(['access-2']);
+    expect(session.view()).toEqual({ status: 'signed-out' });
+    expect(logger.entries.filter((e) => e.level === 'warn')).toEqual([]);
+  });
+
+  it('ends at the server the session a refresh brings back after sign-out', async () => {
+    const store = new MemorySecretStore();
+    const { session, api } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    let answer!: () => void;
+    api.refreshGate = new Promise<void>((r) => (answer = r));
+    const refreshing = session.refreshAfterRejection('access-1');
+    await session.signOut();
+    answer();
+    await expect(refreshing).rejects.toBeInstanceOf(NotSignedInError);
+    await settle();
+    // The rotated tokens are the live ones: those are logged out, and nothing is stored.
+    expect(api.logouts).toEqual(['access-2']);
+    expect(store.items.size).toBe(0);
+  });
+
   it('does not bring a session back when sign-out happens during a refresh', async () => {
     const store = new MemorySecretStore();
     const { session } = setup(store);

@@ -107,3 +107,11 @@ export function codeForStatus(status: number): string {
   };
   return known[status] ?? 'INTERNAL_ERROR';
 }
+
+/** Default OAuth error code for a faulted status on the issuer's routes. */
+export function oauthCodeForStatus(status: number): string {
+  if (status === 401) return 'invalid_client';
+  if (status === 503) return 'temporarily_unavailable';
+  if (status >= 500) return 'server_error';
+  return 'invalid_request';
+}

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorBody } from './errors';
 import type { FaultSpec } from './faults';
-import { codeForStatus } from './faults';
+import { codeForStatus, oauthCodeForStatus } from './faults';
 import type { Reply } from './http';
 
 /** Writes `reply` as JSON (or empty) with the request id. */
@@ -40,6 +40,8 @@ export async function applyFault(
   res: ServerResponse,
   requestId: string,
   now: number,
+  /** `oauth` for the issuer's routes: `{error, error_description}` (RFC 6749 §5.2). */
+  envelope: 'api' | 'oauth' = 'api',
 ): Promise<boolean> {
   if (fault.latency_ms > 0) await new Promise((r) => setTimeout(r, fault.latency_ms));
   if (fault.reset_connection) {
@@ -69,12 +71,14 @@ export async function applyFault(
           ? new Date(now + 5000).toUTCString()
           : String(fault.retry_after);
     }
-    const code = fault.code ?? codeForStatus(fault.status);
-    send(
-      res,
-      { status: fault.status, headers, body: errorBody(code, 'Injected fault.', requestId) },
-      requestId,
-    );
+    const body =
+      envelope === 'oauth'
+        ? {
+            error: fault.code ?? oauthCodeForStatus(fault.status),
+            error_description: 'Injected fault.',
+          }
+        : errorBody(fault.code ?? codeForStatus(fault.status), 'Injected fault.', requestId);
+    send(res, { status: fault.status, headers, body }, requestId);
     return true;
   }
   return false;

@@ -8,6 +8,7 @@ import {
   MalformedResponseError,
   NetworkError,
   NotSignedInError,
+  RenewalFailedError,
   TimeoutError,
 } from './api/errors';
 
@@ -33,6 +34,16 @@ export function toBridgeError(error: unknown, formatTime: TimeFormatter = hhmm):
     return {
       code: 'NOT_SIGNED_IN',
       message: error.reason ?? 'You are not signed in. Sign in first.',
+    };
+  }
+  if (error instanceof RenewalFailedError) {
+    const { code, status } = error.reply;
+    return {
+      code: 'SESSION_NOT_RENEWED',
+      message:
+        `kombify Cloud did not renew your sign-in just now (${code}, HTTP ${status}). ` +
+        'You are still signed in, and kombify Tray tries again shortly. ' +
+        'If this keeps happening, sign out and sign in again.',
     };
   }
   if (error instanceof NetworkError) {

@@ -1,14 +1,16 @@
 /**
  * The signed-in session: tokens in memory, mirrored as one JSON secret in the
- * keychain under an account that names the environment. Refresh is proactive
- * and single-flight; only a refused refresh ends the session, never a network error.
+ * keychain under an account that names the environment. Refresh is proactive,
+ * single-flight and backs off after trouble; only the server's word that the
+ * refresh token is dead ends the session, never a network error, 5xx or odd 4xx.
  */
 import type { KeychainView, SessionView } from '../../src-shared/bridge';
 import type { TokenResponse } from '../../src-shared/kombify-api';
 import type { AccessTokenProvider, AuthApi } from './api/client';
-import { ApiError, NotSignedInError, isTransient } from './api/errors';
+import { ApiError, NotSignedInError, RenewalFailedError, isTransient } from './api/errors';
 import type { Grant } from './auth/oidc';
 import type { Clock, Logger, SecretStore } from './ports';
+import { type Random, backoffDelay } from './sync/backoff';
 import { type Tokens, TokenVault, describe } from './token-vault';
 
 /** The keychain account for an environment, so endpoints never share credentials. */
@@ -43,6 +45,8 @@ export interface SessionOptions {
   issuer?: IssuerApi;
   clock: Clock;
   logger: Logger;
+  /** Jitter of the wait before a failed refresh is tried again; tests pin it. */
+  random?: Random;
   /** Time box for every keychain call. Default 3 s. */
   keychainTimeoutMs?: number;
   /** Called after every change of session or keychain status. */
@@ -92,6 +96,9 @@ export class Session implements AccessTokenProvider {
   #refreshing: Flight | null = null;
   /** The last refresh of the current tokens failed without a refusal (offline). */
   #refreshFailing = false;
+  /** Failed refreshes of the current tokens in a row, and when to try the next one. */
+  #refreshFailures = 0;
+  #nextRefreshAt = 0;
   #warningTimer: unknown = null;
 
   constructor(options: SessionOptions) {
@@ -216,12 +223,17 @@ export class Session implements AccessTokenProvider {
   async accessToken(): Promise<string> {
     const tokens = this.#requireTokens();
     if (!tokens.refreshToken) return tokens.accessToken;
-    if (this.#o.clock.now() < tokens.expiresAt - refreshMargin(tokens)) return tokens.accessToken;
+    const now = this.#o.clock.now();
+    if (now < tokens.expiresAt - refreshMargin(tokens)) return tokens.accessToken;
+    // A refresh failed lately: the token is still valid, so use it until the retry is due.
+    if (now < tokens.expiresAt && now < this.#nextRefreshAt) return tokens.accessToken;
     try {
       return (await this.#refreshShared(tokens)).accessToken;
     } catch (error) {
-      // Offline near expiry: the old token still works until it expires, so use it.
-      if (isTransient(error) && this.#o.clock.now() < tokens.expiresAt) return tokens.accessToken;
+      // Trouble near expiry (offline, 5xx, a refusal that is not the end): the old token
+      // still works until it expires, so use it; the refresh is tried again later.
+      const kept = !(error instanceof NotSignedInError) && this.#tokens === tokens;
+      if (kept && this.#o.clock.now() < tokens.expiresAt) return tokens.accessToken;
       throw error;
     }
   }
@@ -275,15 +287,21 @@ export class Session implements AccessTokenProvider {
     } catch (error) {
       // A refusal for a session already replaced says nothing about the current one.
       if (this.#tokens !== tokens) throw new NotSignedInError();
-      if (error instanceof ApiError && (error.status === 400 || error.status === 401)) {
-        this.#o.logger.warn('refresh refused; signing out', { code: error.code });
+      if (sessionOver(error, tokens.method)) {
+        this.#o.logger.warn('refresh refused; signing out', { code: (error as ApiError).code });
         await this.#end(SESSION_ENDED_REASON);
         throw new NotSignedInError(SESSION_ENDED_REASON);
       }
-      this.#o.logger.info('refresh failed; keeping the session', { error: describe(error) });
+      const retryInMs = this.#backOffRefresh(error);
+      this.#o.logger.info('refresh failed; keeping the session and trying again later', {
+        error: describe(error),
+        retryInMs,
+      });
       this.#refreshFailing = true;
       this.#scheduleWarning(tokens);
-      throw error;
+      // A refusal that does not end the session must not read as "session ended" (a 401).
+      const clientError = error instanceof ApiError && error.status < 500 && error.status !== 429;
+      throw clientError ? new RenewalFailedError(error) : error;
     }
     // Signed out (or signed in anew) while the refresh was in flight: do not resurrect.
     // Whoever ended the session ends these new tokens at the server (#endAtServer).
@@ -294,6 +312,17 @@ export class Session implements AccessTokenProvider {
     this.#o.logger.debug('tokens refreshed', { method: next.method });
     this.#changed();
     return next;
+  }
+
+  /** Sets when the next refresh may be tried: capped exponential backoff, or the server's Retry-After. */
+  #backOffRefresh(error: unknown): number {
+    this.#refreshFailures += 1;
+    const now = this.#o.clock.now();
+    let wait = backoffDelay(this.#refreshFailures, this.#o.random ?? Math.random);
+    const retryAt = error instanceof ApiError ? error.retryAt?.getTime() : undefined;
+    if (retryAt !== undefined && retryAt - now > wait) wait = retryAt - now;
+    this.#nextRefreshAt = now + wait;
+    return wait;
   }
 
   /** One refresh through the service that issued the tokens. */
@@ -409,6 +438,8 @@ export class Session implements AccessTokenProvider {
     this.#clearWarning();
     this.#tokens = tokens;
     this.#refreshFailing = false;
+    this.#refreshFailures = 0;
+    this.#nextRefreshAt = 0;
     this.#view = { status: 'signed-in', email: tokens.email, name: null, method: tokens.method };
     this.#scheduleWarning(tokens);
   }
@@ -417,6 +448,8 @@ export class Session implements AccessTokenProvider {
     this.#clearWarning();
     this.#tokens = null;
     this.#refreshFailing = false;
+    this.#refreshFailures = 0;
+    this.#nextRefreshAt = 0;
   }
 
   /**

@@ -55,9 +55,27 @@ export class NotSignedInError extends Error {
   }
 }
 
+/**
+ * The session could not be renewed, for a reason that does not end it: a refusal
+ * other than the one the contract documents for a dead refresh token (an OAuth
+ * `invalid_client`, a bad request, a proxy's 401). The tokens are kept and the
+ * refresh is tried again later.
+ */
+export class RenewalFailedError extends Error {
+  override readonly name = 'RenewalFailedError';
+  constructor(readonly reply: ApiError) {
+    super(`the session was not renewed: HTTP ${reply.status} ${reply.code}`, { cause: reply });
+  }
+}
+
 /** Anything a call to the API may throw. */
 export type KombifyError =
-  ApiError | NetworkError | TimeoutError | MalformedResponseError | NotSignedInError;
+  | ApiError
+  | NetworkError
+  | TimeoutError
+  | MalformedResponseError
+  | NotSignedInError
+  | RenewalFailedError;
 
 /** True when the failure says nothing about the session (keep it, try later). */
 export function isTransient(error: unknown): boolean {

@@ -137,6 +137,9 @@ export const de: Messages = {
       RATE_LIMIT_EXCEEDED: 'Zu viele Anfragen für deinen Tarif.',
       OFFLINE: 'kombify Cloud ist nicht erreichbar. Prüfe die Internetverbindung.',
       TIMEOUT: 'kombify Cloud hat nicht rechtzeitig geantwortet.',
+      SESSION_NOT_RENEWED:
+        'kombify Cloud hat deine Anmeldung gerade nicht verlängert. Du bleibst angemeldet; ' +
+        'kombify Tray versucht es gleich noch einmal.',
       MALFORMED_RESPONSE:
         'kombify Cloud hat eine Antwort geschickt, die diese Version nicht versteht.',
       INTERNAL: 'In kombify Tray ist etwas schiefgegangen.',

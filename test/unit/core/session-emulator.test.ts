@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../src-main/core/api/client';
 import { NetworkError, NotSignedInError } from '../../../src-main/core/api/errors';
+import { toBridgeError } from '../../../src-main/core/error-words';
 import { systemClock } from '../../../src-main/core/ports';
 import { SESSION_ENDED_REASON, Session } from '../../../src-main/core/session';
 import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
@@ -121,6 +122,33 @@ describe('Session against the emulator', () => {
     await expect(api.me()).rejects.toBeInstanceOf(NetworkError);
     expect(session.view().status).toBe('signed-in');
     expect((await api.me()).email).toBe(DEMO.email);
+  });
+
+  it('keeps the session through refresh trouble that is no refusal, in words that say so', async () => {
+    const { api, session, store } = wire();
+    await session.signIn(DEMO.email, DEMO.password);
+    const stored = store.items.get('a');
+    await expireAccessToken();
+    // Only 401 INVALID_TOKEN ends a password session; a bad request, a proxy's 401, a 403
+    // or a 5xx say nothing about the refresh token, which stays valid for the next try.
+    const troubles = [
+      { status: 400, code: 'VALIDATION_ERROR' },
+      { status: 401, code: 'HTTP_401' },
+      { status: 403, code: 'FORBIDDEN' },
+      { status: 502, code: 'HTTP_502' },
+    ];
+    for (const trouble of troubles) {
+      await emu.control('faults', { path: '/v1/auth/refresh', times: 1, ...trouble });
+      const error: unknown = await api.me().catch((e: unknown) => e);
+      const words = toBridgeError(error);
+      expect(words.code, trouble.code).not.toBe('INVALID_TOKEN');
+      expect(words.message).not.toMatch(/session has ended/i);
+      if (trouble.status < 500) expect(words.message).toMatch(/still signed in/);
+      expect(session.view().status).toBe('signed-in');
+      expect(store.items.get('a')).toBe(stored);
+    }
+    expect((await api.me()).email).toBe(DEMO.email);
+    expect(store.items.get('a')).not.toBe(stored);
   });
 
   it('sign-out ends the session on the server even when the access token has expired', async () => {

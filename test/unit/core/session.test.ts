@@ -4,6 +4,7 @@ import type { AuthApi, Credential } from '../../../src-main/core/api/client';
 import { ApiError, NetworkError, NotSignedInError } from '../../../src-main/core/api/errors';
 import type { SecretStore } from '../../../src-main/core/ports';
 import type { Grant } from '../../../src-main/core/auth/oidc';
+import { FIRST_BACKOFF_MS } from '../../../src-main/core/sync/backoff';
 import {
   API_KEY_REFUSED_REASON,
   type IssuerApi,
@@ -92,7 +93,11 @@ function fakeIssuer(clock: ManualClock, ttlMs: number) {
   return issuer;
 }
 
-function setup(secrets: SecretStore = new MemorySecretStore(), ttlMs?: number) {
+function setup(
+  secrets: SecretStore = new MemorySecretStore(),
+  ttlMs?: number,
+  random: () => number = Math.random,
+) {
   const clock = new ManualClock();
   const api = fakeAuth(clock, ttlMs);
   const issuer = fakeIssuer(clock, ttlMs ?? 100_000);
@@ -106,6 +111,7 @@ function setup(secrets: SecretStore = new MemorySecretStore(), ttlMs?: number) {
     issuer,
     clock,
     logger,
+    random,
     onChange: () => (changes += 1),
     onExpiring: (warning) => warnings.push(warning),
   });
@@ -233,6 +239,42 @@ describe('Session', () => {
     expect(await session.accessToken()).toBe('access-1');
     expect(session.view().status).toBe('signed-in');
     expect(store.items.has(ACCOUNT)).toBe(true);
+  });
+
+  it('uses the still-valid token when a refresh near expiry meets a 5xx, and retries later', async () => {
+    const { session, api, clock } = setup(new MemorySecretStore(), 100_000, () => 1);
+    await session.signIn('ada@example.org', 'pw');
+    api.refreshFailure = new ApiError(503, 'HTTP_503', 'HTTP 503 without an error body');
+    // Inside the 20 s refresh margin of a 100 s token, but before it expires.
+    await clock.advance(85_000);
+    expect(await session.accessToken()).toBe('access-1');
+    expect(api.refreshes).toEqual(['refresh-1']);
+    // The refresh backs off: asking again at once does not hammer the server.
+    expect(await session.accessToken()).toBe('access-1');
+    expect(api.refreshes).toEqual(['refresh-1']);
+    api.refreshFailure = null;
+    await clock.advance(FIRST_BACKOFF_MS);
+    expect(await session.accessToken()).toBe('access-2');
+    expect(api.refreshes).toEqual(['refresh-1', 'refresh-1']);
+    expect(session.view().status).toBe('signed-in');
+  });
+
+  it('ends a session only on invalid_grant from the issuer, not on other OAuth errors', async () => {
+    const store = new MemorySecretStore();
+    const { session, issuer } = setup(store);
+    await session.signInWithGrant(issuer.grant(), 'browser');
+    for (const code of ['invalid_client', 'invalid_request', 'unauthorized_client']) {
+      issuer.failure = new ApiError(code === 'invalid_client' ? 401 : 400, code, code);
+      const error: unknown = await session.refreshAfterRejection('oidc-access-1').catch((e) => e);
+      expect(error, code).not.toBeInstanceOf(NotSignedInError);
+      expect(session.view().status).toBe('signed-in');
+      expect(store.items.has(ACCOUNT)).toBe(true);
+    }
+    issuer.failure = new ApiError(400, 'invalid_grant', 'grant revoked');
+    await expect(session.refreshAfterRejection('oidc-access-1')).rejects.toBeInstanceOf(
+      NotSignedInError,
+    );
+    expect(session.view()).toEqual({ status: 'signed-out', reason: SESSION_ENDED_REASON });
   });
 
   it('signs out with a reason and wipes the keychain when the refresh is refused', async () => {

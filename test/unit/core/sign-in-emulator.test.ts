@@ -139,6 +139,31 @@ describe('sign-in against the emulator issuer', () => {
     expect(reuse.status).toBe(400);
   });
 
+  it('keeps a browser session through invalid_client or a 503 at the token endpoint', async () => {
+    const { core, stored, clock } = setup();
+    await core.start();
+    value(await core.handle('signInWithBrowser', undefined));
+    const before = stored();
+    // Expired on the core's clock: new issuer tokens then still live on the emulator's.
+    await clock.advance(16 * 60_000);
+    // Only invalid_grant ends a grant; these are the issuer's trouble, tried again later.
+    const troubles = [
+      { status: 401, code: 'invalid_client', words: 'SESSION_NOT_RENEWED' },
+      { status: 400, code: 'invalid_request', words: 'SESSION_NOT_RENEWED' },
+      { status: 503, code: 'temporarily_unavailable', words: 'HTTP_503' },
+    ];
+    for (const { words, ...fault } of troubles) {
+      await emu.control('faults', { method: 'POST', path: '/token', times: 1, ...fault });
+      const view = value(await core.handle('refresh', undefined));
+      expect(view.session.status, fault.code).toBe('signed-in');
+      expect(view.connectivity.lastError?.code).toBe(words);
+      expect(stored()).toEqual(before);
+    }
+    const view = value(await core.handle('refresh', undefined));
+    expect(view.connectivity.lastError).toBeNull();
+    expect(stored()!.refresh_token).not.toBe(before!.refresh_token);
+  });
+
   it('signs out: revoked at the issuer, keychain entry and glance gone', async () => {
     const { core, stored } = setup();
     await core.start();

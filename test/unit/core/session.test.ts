@@ -398,6 +398,20 @@ describe('Session with a keychain that hangs or refuses', () => {
     expect(token).toBe('access-2');
   });
 
+  it('says an outdated entry remains when a rotated token can be neither saved nor removed', async () => {
+    const store = new MemorySecretStore();
+    const { session } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    // Locked after sign-in: saves are refused, deletes answer "nothing deleted".
+    store.set = () => Promise.reject(new Error('Cannot create an item in a locked collection'));
+    store.delete = async () => false;
+    expect(await session.refreshAfterRejection('access-1')).toBe('access-2');
+    expect(session.view().status).toBe('signed-in');
+    expect(session.keychain()).toMatchObject({ status: 'unavailable' });
+    expect(session.keychain().message).toMatch(/keyring is locked.*will not be remembered/);
+    expect(session.keychain().message).toMatch(/earlier sign-in that no longer works/);
+  });
+
   it('starts signed out, told why, when reading the keychain hangs', async () => {
     const { session, clock } = setup(hangingSecretStore);
     const restoring = session.restore();

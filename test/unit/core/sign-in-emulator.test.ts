@@ -177,7 +177,7 @@ describe('sign-in against the emulator issuer', () => {
     expect(me.status).toBe(401);
   });
 
-  it('signs in with a device code confirmed in Chromium', async () => {
+  it('signs in with a device code confirmed in Chromium, through a 503 at the first poll', async () => {
     const { core, clock, stored } = setup();
     await core.start();
     const signingIn = core.handle('signInWithDeviceCode', undefined);
@@ -194,8 +194,13 @@ describe('sign-in against the emulator issuer', () => {
     await signInAndAllow(page, DEMO);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Device connected');
     await context.close();
-    // One poll interval on the core's clock: it asks the issuer once and gets the tokens.
+    // The token endpoint is overloaded at the first poll: the flow waits twice the
+    // interval and asks again, instead of ending the sign-in.
+    await emu.control('faults', { method: 'POST', path: '/token', status: 503, times: 1 });
     await clock.advance(5_000);
+    await expect.poll(() => clock.pending()).toContain(10_000);
+    expect(core.view().signIn).toMatchObject({ method: 'device' });
+    await clock.advance(10_000);
     const view = value(await signingIn);
     expect(view.session).toMatchObject({
       status: 'signed-in',

@@ -144,21 +144,24 @@ describe('sign-in against the emulator issuer', () => {
     await core.start();
     value(await core.handle('signInWithBrowser', undefined));
     const before = stored();
-    // Expired on the core's clock: new issuer tokens then still live on the emulator's.
-    await clock.advance(16 * 60_000);
     // Only invalid_grant ends a grant; these are the issuer's trouble, tried again later.
+    // Each fault stays until cleared, so polls the clock starts meanwhile meet it too.
     const troubles = [
       { status: 401, code: 'invalid_client', words: 'SESSION_NOT_RENEWED' },
       { status: 400, code: 'invalid_request', words: 'SESSION_NOT_RENEWED' },
       { status: 503, code: 'temporarily_unavailable', words: 'HTTP_503' },
     ];
-    for (const { words, ...fault } of troubles) {
-      await emu.control('faults', { method: 'POST', path: '/token', times: 1, ...fault });
+    for (const [i, { words, ...fault }] of troubles.entries()) {
+      await emu.control('faults/clear');
+      await emu.control('faults', { method: 'POST', path: '/token', ...fault });
+      // Expired on the core's clock: new issuer tokens then still live on the emulator's.
+      if (i === 0) await clock.advance(16 * 60_000);
       const view = value(await core.handle('refresh', undefined));
       expect(view.session.status, fault.code).toBe('signed-in');
       expect(view.connectivity.lastError?.code).toBe(words);
       expect(stored()).toEqual(before);
     }
+    await emu.control('faults/clear');
     const view = value(await core.handle('refresh', undefined));
     expect(view.connectivity.lastError).toBeNull();
     expect(stored()!.refresh_token).not.toBe(before!.refresh_token);

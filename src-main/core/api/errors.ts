@@ -90,7 +90,7 @@ export function isTransient(error: unknown): boolean {
 export function parseRetryAfter(value: string | null, now: number): Date | null {
   if (value === null) return null;
   const text = value.trim();
-  // Capped: a server asking for years (or for more than a Date can hold) gets a day.
+  // Capped: a server asking for years (or for more than a Date can hold) gets an hour.
   const latest = now + MAX_RETRY_AFTER_MS;
   if (/^\d+$/.test(text)) {
     return new Date(Math.min(now + Number(text) * 1000, latest));
@@ -102,5 +102,8 @@ export function parseRetryAfter(value: string | null, now: number): Date | null 
   return new Date(Math.min(Math.max(at, now), latest));
 }
 
-/** The longest wait a Retry-After can ask for. */
-export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+/**
+ * The longest wait a server's Retry-After may impose; past it we ask again anyway.
+ * The one cap for both the time a person is told and the time the app retries.
+ */
+export const MAX_RETRY_AFTER_MS = 60 * 60_000;

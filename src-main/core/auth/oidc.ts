@@ -65,6 +65,11 @@ export class OidcAuth {
     this.#o = options;
   }
 
+  /** The issuer this app is configured with; discovery must name the same one. */
+  get issuer(): string {
+    return this.#o.issuer;
+  }
+
   /** A new PKCE verifier, state and nonce; the redirect is filled in by the caller. */
   static newChecks(redirectUri: string): CodeChecks {
     return {

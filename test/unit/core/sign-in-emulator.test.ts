@@ -11,7 +11,7 @@ import { issuerFor } from '../../../src-main/core/auth/issuer';
 import { API_KEY_REFUSED_REASON, keychainAccount } from '../../../src-main/core/session';
 import type { SnapshotDocument } from '../../../src-main/core/snapshot-document';
 import { nodeLoopbackListener } from '../../../src-main/node/loopback-listener';
-import { chromiumOpener, launchChromium, signInAndAllow } from '../../support/chromium-signin';
+import { chromiumOpener, confirmDeviceCode, launchChromium } from '../../support/chromium-signin';
 import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
 import { ManualClock } from '../support/manual-clock';
 import {
@@ -188,15 +188,7 @@ describe('sign-in against the emulator issuer', () => {
     const flow = core.view().signIn;
     if (flow?.method !== 'device') throw new Error('no device flow');
     expect(flow.userCode).toMatch(/\S{4,}/);
-    const context = await chromium.newContext();
-    const page = await context.newPage();
-    await page.goto(flow.verificationUri);
-    await page.locator('input[name="user_code"]').fill(flow.userCode);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await signInAndAllow(page, DEMO);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Device connected');
-    await context.close();
+    await confirmDeviceCode(chromium, flow, DEMO);
     // The token endpoint is overloaded at the first poll: the flow waits twice the
     // interval and asks again, instead of ending the sign-in.
     await emu.control('faults', { method: 'POST', path: '/token', status: 503, times: 1 });

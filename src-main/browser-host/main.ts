@@ -11,6 +11,7 @@ import type { NotificationView, TrayModel } from '../../src-shared/bridge';
 import type { Environment } from '../core/app';
 import type { Logger, Notifier, TrayView } from '../core/ports';
 import { createHostCore, defaultDataDir, keychainScopeFor } from '../host/compose';
+import { issuerPageOpener } from '../host/sign-in-opener';
 import { startBridgeServer, type BridgeServer } from './server';
 import { openInBrowser } from './open-in-browser';
 import { acquireInstanceLock } from '../node/instance-lock';
@@ -100,7 +101,7 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
     power: wakeDetector(),
     // The sign-in page opens in the person's default browser, like the Electron app's.
     // Called only once the host exists: sign-ins start after start-up.
-    browser: { open: (url) => openInBrowser(url, host.logger.child('sign-in')) },
+    browser: issuerPageOpener((url) => openInBrowser(url, host.logger.child('sign-in'))),
     focus: { onFocus: (listener) => windowOpened.add(listener) },
   });
   notifier = new WindowNotifier(host.logger.child('notify'));

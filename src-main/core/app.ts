@@ -404,6 +404,7 @@ export class TrayCore {
       issuer: { refresh: (t) => this.#oidc.refresh(t), revoke: (t, h) => this.#oidc.revoke(t, h) },
       clock: this.#clock,
       logger: this.#o.logger.child('session'),
+      random: this.#o.random,
       keychainTimeoutMs: this.#o.keychainTimeoutMs,
       onChange: () => this.#sessionChanged(),
       onExpiring: (warning) =>

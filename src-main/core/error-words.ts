@@ -8,6 +8,7 @@ import {
   MalformedResponseError,
   NetworkError,
   NotSignedInError,
+  RenewalFailedError,
   TimeoutError,
 } from './api/errors';
 import { ENGLISH, type Messages, type Words, clockTime } from './i18n';
@@ -51,6 +52,10 @@ export function toBridgeError(
   }
   if (error instanceof NotSignedInError) {
     return { code: 'NOT_SIGNED_IN', message: error.reason ?? say.notSignedIn };
+  }
+  if (error instanceof RenewalFailedError) {
+    const { code, status } = error.reply;
+    return { code: 'SESSION_NOT_RENEWED', message: say.notRenewed(code, status) };
   }
   if (error instanceof NetworkError) return { code: 'OFFLINE', message: say.offline };
   if (error instanceof TimeoutError) return { code: 'TIMEOUT', message: say.timeout };

@@ -27,9 +27,13 @@ export interface TrayView {
   render(model: TrayModel): void;
 }
 
-/** Opens a web page in the person's own browser (the system browser, not the app window). */
+/**
+ * Opens the sign-in page of `issuer` in the person's own browser (the system browser,
+ * not the app window). Hosts refuse a `url` that is not that issuer's own page
+ * (`isIssuerPage` in core/auth/issuer.ts), as the core does before it asks.
+ */
 export interface BrowserOpener {
-  open(url: string): Promise<void>;
+  open(url: string, issuer: string): Promise<void>;
 }
 
 /** One request that reached the loopback listener. */

@@ -1,15 +1,17 @@
 /**
  * The signed-in session: tokens in memory, mirrored as one JSON secret in the
- * keychain under an account that names the environment. Refresh is proactive
- * and single-flight; only a refused refresh ends the session, never a network error.
+ * keychain under an account that names the environment. Refresh is proactive,
+ * single-flight and backs off after trouble; only the server's word that the
+ * refresh token is dead ends the session, never a network error, 5xx or odd 4xx.
  */
 import type { KeychainView, SessionView } from '../../src-shared/bridge';
 import type { TokenResponse } from '../../src-shared/kombify-api';
 import type { AccessTokenProvider, AuthApi } from './api/client';
-import { ApiError, NotSignedInError, isTransient } from './api/errors';
+import { ApiError, NotSignedInError, RenewalFailedError, isTransient } from './api/errors';
 import type { Grant } from './auth/oidc';
 import { ENGLISH, type Words, count } from './i18n';
 import type { Clock, Logger, SecretStore } from './ports';
+import { type Random, backoffDelay } from './sync/backoff';
 import { type Tokens, TokenVault, describe } from './token-vault';
 
 /** The keychain account for an environment, so endpoints never share credentials. */
@@ -43,6 +45,8 @@ export interface SessionOptions {
   issuer?: IssuerApi;
   clock: Clock;
   logger: Logger;
+  /** Jitter of the wait before a failed refresh is tried again; tests pin it. */
+  random?: Random;
   /** Time box for every keychain call. Default 3 s. */
   keychainTimeoutMs?: number;
   /** Called after every change of session or keychain status. */
@@ -63,6 +67,25 @@ function warningLead(tokens: Tokens): number {
   return Math.min(5 * 60_000, 0.5 * Math.max(0, tokens.expiresAt - tokens.obtainedAt));
 }
 
+/** One refresh under way: the issuer's answer (`renewed`), and its adoption (`promise`). */
+interface Flight {
+  tokens: Tokens;
+  renewed: Promise<Tokens>;
+  promise: Promise<Tokens>;
+}
+
+/**
+ * True when a failed refresh means the session is over at the server. The password
+ * API answers 401 INVALID_TOKEN for a refresh token that is invalid, expired or
+ * reused; an OAuth issuer answers `invalid_grant` (RFC 6749 §5.2). Anything else
+ * (invalid_client, a proxy's 400, 5xx, no answer) is trouble to retry later.
+ */
+function sessionOver(error: unknown, method: Tokens['method']): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (method === 'password') return error.status === 401 && error.code === 'INVALID_TOKEN';
+  return error.code === 'invalid_grant';
+}
+
 /** API keys do not expire on their own; this stands for "never" and survives JSON. */
 const NEVER = Number.MAX_SAFE_INTEGER;
 
@@ -72,9 +95,12 @@ export class Session implements AccessTokenProvider {
   readonly #vault: TokenVault;
   #tokens: Tokens | null = null;
   #view: SessionView = { status: 'signed-out' };
-  #refreshing: { tokens: Tokens; promise: Promise<Tokens> } | null = null;
+  #refreshing: Flight | null = null;
   /** The last refresh of the current tokens failed without a refusal (offline). */
   #refreshFailing = false;
+  /** Failed refreshes of the current tokens in a row, and when to try the next one. */
+  #refreshFailures = 0;
+  #nextRefreshAt = 0;
   #warningTimer: unknown = null;
 
   constructor(options: SessionOptions) {
@@ -181,28 +207,16 @@ export class Session implements AccessTokenProvider {
     // The session this one replaces (a second sign-in, or one that lost a race) must not
     // stay valid on the server with nobody holding it.
     if (replaced && replaced.accessToken !== tokens.accessToken) {
-      await this.#revoke(replaced).catch((error: unknown) =>
-        this.#o.logger.warn('could not end the replaced session; it expires on its own', {
-          error: describe(error),
-        }),
-      );
+      await this.#endAtServer(replaced, 'the replaced session');
     }
   }
 
-  /** Revokes on the server (best effort), forgets the tokens and wipes the keychain entry. */
+  /** Ends the session on the server (whenever it can be reached), forgets it, wipes the keychain. */
   async signOut(): Promise<void> {
     const tokens = this.#tokens;
     this.#forget();
     this.#set({ status: 'signed-out' });
-    if (tokens) {
-      try {
-        await this.#revoke(tokens);
-      } catch (error) {
-        this.#o.logger.warn('server sign-out failed; the tokens expire on their own', {
-          error: describe(error),
-        });
-      }
-    }
+    if (tokens) await this.#endAtServer(tokens, 'the session');
     await this.#vault.wipe();
     this.#changed();
     this.#o.logger.info('signed out');
@@ -211,12 +225,17 @@ export class Session implements AccessTokenProvider {
   async accessToken(): Promise<string> {
     const tokens = this.#requireTokens();
     if (!tokens.refreshToken) return tokens.accessToken;
-    if (this.#o.clock.now() < tokens.expiresAt - refreshMargin(tokens)) return tokens.accessToken;
+    const now = this.#o.clock.now();
+    if (now < tokens.expiresAt - refreshMargin(tokens)) return tokens.accessToken;
+    // A refresh failed lately: the token is still valid, so use it until the retry is due.
+    if (now < tokens.expiresAt && now < this.#nextRefreshAt) return tokens.accessToken;
     try {
       return (await this.#refreshShared(tokens)).accessToken;
     } catch (error) {
-      // Offline near expiry: the old token still works until it expires, so use it.
-      if (isTransient(error) && this.#o.clock.now() < tokens.expiresAt) return tokens.accessToken;
+      // Trouble near expiry (offline, 5xx, a refusal that is not the end): the old token
+      // still works until it expires, so use it; the refresh is tried again later.
+      const kept = !(error instanceof NotSignedInError) && this.#tokens === tokens;
+      if (kept && this.#o.clock.now() < tokens.expiresAt) return tokens.accessToken;
       throw error;
     }
   }
@@ -250,9 +269,13 @@ export class Session implements AccessTokenProvider {
   #refreshShared(tokens: Tokens): Promise<Tokens> {
     // A refresh still running for a session since replaced must not be joined.
     if (this.#refreshing?.tokens === tokens) return this.#refreshing.promise;
-    const flight = {
+    const renewed = this.#renew(tokens);
+    // Read by #refresh, and by a sign-out that lands meanwhile (#endAtServer).
+    renewed.catch(() => undefined);
+    const flight: Flight = {
       tokens,
-      promise: this.#refresh(tokens).finally(() => {
+      renewed,
+      promise: this.#refresh(tokens, renewed).finally(() => {
         if (this.#refreshing === flight) this.#refreshing = null;
       }),
     };
@@ -260,25 +283,32 @@ export class Session implements AccessTokenProvider {
     return flight.promise;
   }
 
-  async #refresh(tokens: Tokens): Promise<Tokens> {
+  async #refresh(tokens: Tokens, renewed: Promise<Tokens>): Promise<Tokens> {
     let next: Tokens;
     try {
-      next = await this.#renew(tokens);
+      next = await renewed;
     } catch (error) {
       // A refusal for a session already replaced says nothing about the current one.
       if (this.#tokens !== tokens) throw new NotSignedInError();
-      if (error instanceof ApiError && (error.status === 400 || error.status === 401)) {
-        this.#o.logger.warn('refresh refused; signing out', { code: error.code });
+      if (sessionOver(error, tokens.method)) {
+        this.#o.logger.warn('refresh refused; signing out', { code: (error as ApiError).code });
         const reason = this.#words().t.session.ended;
         await this.#end(reason);
         throw new NotSignedInError(reason);
       }
-      this.#o.logger.info('refresh failed; keeping the session', { error: describe(error) });
+      const retryInMs = this.#backOffRefresh(error);
+      this.#o.logger.info('refresh failed; keeping the session and trying again later', {
+        error: describe(error),
+        retryInMs,
+      });
       this.#refreshFailing = true;
       this.#scheduleWarning(tokens);
-      throw error;
+      // A refusal that does not end the session must not read as "session ended" (a 401).
+      const clientError = error instanceof ApiError && error.status < 500 && error.status !== 429;
+      throw clientError ? new RenewalFailedError(error) : error;
     }
     // Signed out (or signed in anew) while the refresh was in flight: do not resurrect.
+    // Whoever ended the session ends these new tokens at the server (#endAtServer).
     if (this.#tokens !== tokens) throw new NotSignedInError();
     this.#adopt(next);
     // Stored before anyone retries: the old refresh token is dead once used.
@@ -286,6 +316,17 @@ export class Session implements AccessTokenProvider {
     this.#o.logger.debug('tokens refreshed', { method: next.method });
     this.#changed();
     return next;
+  }
+
+  /** Sets when the next refresh may be tried: capped exponential backoff, or the server's Retry-After. */
+  #backOffRefresh(error: unknown): number {
+    this.#refreshFailures += 1;
+    const now = this.#o.clock.now();
+    let wait = backoffDelay(this.#refreshFailures, this.#o.random ?? Math.random);
+    const retryAt = error instanceof ApiError ? error.retryAt?.getTime() : undefined;
+    if (retryAt !== undefined && retryAt - now > wait) wait = retryAt - now;
+    this.#nextRefreshAt = now + wait;
+    return wait;
   }
 
   /** One refresh through the service that issued the tokens. */
@@ -306,18 +347,82 @@ export class Session implements AccessTokenProvider {
     };
   }
 
+  /**
+   * Ends a session this app no longer holds at the service that issued it. Never
+   * throws: only a server that cannot be reached leaves it to expire there, and the
+   * log says so. A refresh of it still under way is waited for, and its tokens ended.
+   */
+  async #endAtServer(tokens: Tokens, what: string): Promise<void> {
+    const flight = this.#refreshing?.tokens === tokens ? this.#refreshing : null;
+    // Not awaited: the person is signed out already, and the refresh may take its full time box.
+    if (flight) void this.#endAfterRefresh(flight, what);
+    else await this.#tryToEnd(tokens, what);
+  }
+
+  async #endAfterRefresh(flight: Flight, what: string): Promise<void> {
+    let tokens = flight.tokens;
+    try {
+      // The rotated tokens are the live ones; the old refresh token is spent.
+      tokens = await flight.renewed;
+    } catch (error) {
+      if (sessionOver(error, tokens.method)) {
+        this.#o.logger.info(`${what} had already ended on the server`);
+        return;
+      }
+      // The refresh failed on the way: the old tokens still stand, so end those.
+    }
+    await this.#tryToEnd(tokens, what);
+  }
+
+  async #tryToEnd(tokens: Tokens, what: string): Promise<void> {
+    try {
+      await this.#revoke(tokens);
+    } catch (error) {
+      if (sessionOver(error, tokens.method)) {
+        this.#o.logger.info(`${what} had already ended on the server`);
+        return;
+      }
+      const unreachable = isTransient(error) || (error instanceof ApiError && error.status >= 500);
+      const why = unreachable ? 'kombify could not be reached' : 'kombify refused the request';
+      this.#o.logger.warn(
+        `${why} to end ${what} on the server; it ended on this computer only, ` +
+          'and ends on the server when its tokens expire',
+        { method: tokens.method, error: describe(error) },
+      );
+    }
+  }
+
   /** Ends the session at the service that issued it: logout, or revocation at the issuer. */
   async #revoke(tokens: Tokens): Promise<void> {
     // API keys are managed in the dashboard; signing out here only forgets the key.
     if (tokens.method === 'api-key') return;
     if (tokens.method === 'password') {
-      await this.#o.api.logout(tokens.accessToken);
+      await this.#logout(tokens);
       return;
     }
     const issuer = this.#requireIssuer();
     // Revoking the refresh token ends the whole grant; the access token goes too.
     if (tokens.refreshToken) await issuer.revoke(tokens.refreshToken, 'refresh_token');
     await issuer.revoke(tokens.accessToken, 'access_token');
+  }
+
+  /**
+   * The password API logs out with a bearer token only. An access token that has
+   * expired (by our clock, or by the server's when it answers 401) is renewed once
+   * first, so the logout still ends the whole session, refresh token included.
+   */
+  async #logout(tokens: Tokens): Promise<void> {
+    const renewable = tokens.refreshToken !== null;
+    if (renewable && this.#o.clock.now() >= tokens.expiresAt) {
+      await this.#o.api.logout((await this.#renew(tokens)).accessToken);
+      return;
+    }
+    try {
+      await this.#o.api.logout(tokens.accessToken);
+    } catch (error) {
+      if (!renewable || !(error instanceof ApiError) || error.status !== 401) throw error;
+      await this.#o.api.logout((await this.#renew(tokens)).accessToken);
+    }
   }
 
   #requireIssuer(): IssuerApi {
@@ -337,6 +442,8 @@ export class Session implements AccessTokenProvider {
     this.#clearWarning();
     this.#tokens = tokens;
     this.#refreshFailing = false;
+    this.#refreshFailures = 0;
+    this.#nextRefreshAt = 0;
     this.#view = { status: 'signed-in', email: tokens.email, name: null, method: tokens.method };
     this.#scheduleWarning(tokens);
   }
@@ -345,6 +452,8 @@ export class Session implements AccessTokenProvider {
     this.#clearWarning();
     this.#tokens = null;
     this.#refreshFailing = false;
+    this.#refreshFailures = 0;
+    this.#nextRefreshAt = 0;
   }
 
   /**

@@ -98,6 +98,24 @@ export class TokenVault {
       this.#holdsEntry = true;
     } catch (error) {
       this.#failed(error, 'save');
+      // The entry there holds tokens these replace (spent by a rotation, or of a session
+      // signed out at the server): left, the next start would show a sign-in that ends at once.
+      if (this.#holdsEntry) await this.#dropOutdated(error);
+    }
+  }
+
+  /** Deletes the entry a failed save left outdated; if that fails too, the words say so. */
+  async #dropOutdated(saveError: unknown): Promise<void> {
+    try {
+      const deleted = await this.#call('delete', () => this.#o.secrets.delete(this.#o.account));
+      if (!deleted) throw new Error('the keychain kept the entry (locked?)');
+      this.#holdsEntry = false;
+      this.#o.logger.info('removed the saved sign-in the failed save left outdated');
+    } catch (error) {
+      const hung = error instanceof TimeBoxExpired;
+      this.#o.logger.warn('keychain delete failed', { error: describe(error), hung });
+      const message = `${keychainMessage(saveError, 'save')} ${OUTDATED_ENTRY}`;
+      this.#status = { status: 'unavailable', message };
     }
   }
 
@@ -180,6 +198,11 @@ function keychainMessage(error: unknown, action: Action): string {
   }[action];
   return `${what}, ${rest}`;
 }
+
+/** Added to the save words when the outdated entry could not be removed either. */
+const OUTDATED_ENTRY =
+  'It still holds an earlier sign-in that no longer works: if your keyring app lists an ' +
+  'entry for "kombify-tray", you can delete it there.';
 
 /** An error as one line for logs and messages. */
 export function describe(error: unknown): string {

@@ -234,6 +234,33 @@ describe('faults', () => {
     expect(state.faults).toEqual([]);
   });
 
+  it('faults the issuer routes too, with an OAuth error body', async ({ skip }) => {
+    await fault(
+      { method: 'POST', path: '/token', status: 401, code: 'invalid_client', times: 1 },
+      skip,
+    );
+    await fault({ method: 'POST', path: '/token', status: 503, retry_after: 9, times: 1 }, skip);
+    const token = () =>
+      fetch(`${t.issuer}/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'x' }),
+      });
+    const refused = await token();
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toEqual({
+      error: 'invalid_client',
+      error_description: 'Injected fault.',
+    });
+    const down = await token();
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('9');
+    expect(await down.json()).toMatchObject({ error: 'temporarily_unavailable' });
+    // The faults are used up: the issuer answers for itself again.
+    const real = (await (await token()).json()) as { error_description?: string };
+    expect(real.error_description).not.toBe('Injected fault.');
+  });
+
   it('rejects a fault without a path', async ({ skip }) => {
     const emu = needEmulator(t, skip, 'fault injection');
     await expect(emu.control('faults', { status: 500 })).rejects.toThrow(/VALIDATION_ERROR/);

@@ -66,3 +66,23 @@ export function chromiumOpener(
     },
   };
 }
+
+/** Confirms a device sign-in's code on the issuer's pages, as a person would on another device. */
+export async function confirmDeviceCode(
+  browser: Browser,
+  flow: { verificationUri: string; userCode: string },
+  creds: { email: string; password: string },
+): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(flow.verificationUri);
+    await page.locator('input[name="user_code"]').fill(flow.userCode);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await signInAndAllow(page, creds);
+    await page.getByRole('heading', { name: 'Device connected' }).waitFor();
+  } finally {
+    await context.close();
+  }
+}

@@ -2,7 +2,9 @@
  * Run as its own process by test/unit/node/keyring-unusable.test.ts: the core
  * on the real keytar adapter with a keychain that is locked (`--lock`) or not
  * there at all (the caller points D-Bus nowhere). It signs in with a password,
- * restarts, and prints what the person would see as one JSON line.
+ * restarts, and prints what the person would see as one JSON line, with the
+ * files it wrote and every secret value that crossed the wire (throw-away
+ * emulator tokens) so the caller can search the files for them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { SnapshotDocumentSchema } from '../../src-main/core/snapshot-document';
 import { createJsonDocumentStore } from '../../src-main/node/json-document-store';
 import { createKeytarSecretStore } from '../../src-main/node/keytar-secret-store';
 import { createLogger } from '../../src-main/node/logger';
+import { recordSecrets } from './secret-recorder';
 
 const apiUrl = process.env.KOMBIFY_PROBE_API_URL ?? '';
 const [email = '', password = ''] = (process.env.KOMBIFY_PROBE_CREDENTIALS ?? '').split(' ');
@@ -30,9 +33,12 @@ if (process.argv.includes('--lock')) {
 
 const dir = mkdtempSync(join(tmpdir(), 'kombify-probe-'));
 const logger = await createLogger({ file: join(dir, 'logs', 'main.log'), level: 'debug' });
+// Every secret value the servers and the app exchange, for the caller to search the files for.
+const recorder = recordSecrets();
 const core = () =>
   new TrayCore({
     environment: { name: 'probe', apiUrl },
+    fetch: recorder.fetch,
     secrets: createKeytarSecretStore(),
     snapshots: createJsonDocumentStore({
       cwd: dir,
@@ -67,5 +73,6 @@ console.log(
     signedIn: { session: signedIn.session, keychain: signedIn.keychain },
     restarted: { session: restarted.session, keychain: restarted.keychain },
     files,
+    secrets: Object.fromEntries([...recorder.seen].map(([kind, values]) => [kind, [...values]])),
   }),
 );

@@ -55,9 +55,27 @@ export class NotSignedInError extends Error {
   }
 }
 
+/**
+ * The session could not be renewed, for a reason that does not end it: a refusal
+ * other than the one the contract documents for a dead refresh token (an OAuth
+ * `invalid_client`, a bad request, a proxy's 401). The tokens are kept and the
+ * refresh is tried again later.
+ */
+export class RenewalFailedError extends Error {
+  override readonly name = 'RenewalFailedError';
+  constructor(readonly reply: ApiError) {
+    super(`the session was not renewed: HTTP ${reply.status} ${reply.code}`, { cause: reply });
+  }
+}
+
 /** Anything a call to the API may throw. */
 export type KombifyError =
-  ApiError | NetworkError | TimeoutError | MalformedResponseError | NotSignedInError;
+  | ApiError
+  | NetworkError
+  | TimeoutError
+  | MalformedResponseError
+  | NotSignedInError
+  | RenewalFailedError;
 
 /** True when the failure says nothing about the session (keep it, try later). */
 export function isTransient(error: unknown): boolean {
@@ -72,7 +90,7 @@ export function isTransient(error: unknown): boolean {
 export function parseRetryAfter(value: string | null, now: number): Date | null {
   if (value === null) return null;
   const text = value.trim();
-  // Capped: a server asking for years (or for more than a Date can hold) gets a day.
+  // Capped: a server asking for years (or for more than a Date can hold) gets an hour.
   const latest = now + MAX_RETRY_AFTER_MS;
   if (/^\d+$/.test(text)) {
     return new Date(Math.min(now + Number(text) * 1000, latest));
@@ -84,5 +102,8 @@ export function parseRetryAfter(value: string | null, now: number): Date | null 
   return new Date(Math.min(Math.max(at, now), latest));
 }
 
-/** The longest wait a Retry-After can ask for. */
-export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+/**
+ * The longest wait a server's Retry-After may impose; past it we ask again anyway.
+ * The one cap for both the time a person is told and the time the app retries.
+ */
+export const MAX_RETRY_AFTER_MS = 60 * 60_000;

@@ -17,18 +17,20 @@ import {
 } from '../ports';
 import type { Words } from '../i18n';
 import { describe } from '../token-vault';
+import { isIssuerPage } from './issuer';
 import { type CodeChecks, type Grant, OidcAuth } from './oidc';
 import { type ReturnPageKind, returnPage } from './return-page';
 import {
   browserDidNotOpen,
   signInCancelled,
   signInDenied,
+  signInPageRefused,
   signInStateMismatch,
   signInTimedOut,
 } from './sign-in-errors';
 
 /** The issuer calls a browser sign-in needs. */
-export type CodeIssuer = Pick<OidcAuth, 'authorizationUrl' | 'exchangeCode'>;
+export type CodeIssuer = Pick<OidcAuth, 'issuer' | 'authorizationUrl' | 'exchangeCode'>;
 
 /** Options of {@link BrowserSignIn}. */
 export interface BrowserSignInOptions {
@@ -102,6 +104,13 @@ export class BrowserSignIn {
       this.#checks = checks;
       const url = await this.#o.issuer.authorizationUrl(checks);
       if (this.#ended) return;
+      // Discovery is read from the network: a sign-in page elsewhere is neither shown nor opened.
+      if (!isIssuerPage(url, this.#o.issuer.issuer)) {
+        this.#o.logger.warn('sign-in page is not at the issuer; not opened', {
+          issuer: this.#o.issuer.issuer,
+        });
+        throw signInPageRefused(this.#o.issuer.issuer);
+      }
       // On screen before the browser is asked: an opener that hangs or shows nothing leaves the link.
       this.#url = url;
       this.#o.onChange?.();
@@ -125,7 +134,7 @@ export class BrowserSignIn {
 
   async #openBrowser(url: string): Promise<void> {
     try {
-      await this.#o.browser.open(url);
+      await this.#o.browser.open(url, this.#o.issuer.issuer);
     } catch (error) {
       this.#o.logger.warn('system browser did not open', { error: describe(error) });
       throw browserDidNotOpen();

@@ -2,10 +2,11 @@
  * Device sign-in (RFC 8628) for machines whose browser cannot reach the
  * loopback: the window shows a code and a link, and the app polls the token
  * endpoint as often as the issuer allows (slower after `slow_down`, on after
- * a network error, stopped at expiry, refusal or cancel).
+ * a network error, less often while timeouts, 5xx or 429 last, stopped at
+ * expiry, refusal or cancel).
  */
 import type { SignInFlowView } from '../../../src-shared/bridge';
-import { ApiError, isTransient } from '../api/errors';
+import { ApiError, TimeoutError, isTransient } from '../api/errors';
 import type { Clock, Logger } from '../ports';
 import { describe } from '../token-vault';
 import type { DeviceStart, Grant, OidcAuth } from './oidc';
@@ -23,6 +24,8 @@ export interface DeviceSignInOptions {
 
 /** RFC 8628 §3.5: after `slow_down` the interval grows by 5 s for good. */
 const SLOW_DOWN_STEP_S = 5;
+/** Longest wait between polls while the issuer is in trouble (the code lives ~10 min). */
+const MAX_TROUBLE_WAIT_MS = 60_000;
 
 /** One device sign-in; `done` settles once with the grant or a BridgeFailure. */
 export class DeviceSignIn {
@@ -32,6 +35,8 @@ export class DeviceSignIn {
   #reject!: (error: Error) => void;
   #start: DeviceStart | null = null;
   #intervalS = 5;
+  /** Timeouts, 5xx and 429 in a row: each doubles the wait until the issuer answers again. */
+  #troubles = 0;
   #timer: unknown = null;
   #ended = false;
 
@@ -79,9 +84,11 @@ export class DeviceSignIn {
     this.#fail(signInCancelled(), 'cancelled');
   }
 
-  #schedule(): void {
-    if (this.#ended) return;
-    this.#timer = this.#o.clock.setTimeout(() => void this.#poll(), this.#intervalS * 1000);
+  /** The next poll after `waitMs`, but no later than the code's expiry, where the flow ends. */
+  #schedule(waitMs = this.#intervalS * 1000): void {
+    if (this.#ended || !this.#start) return;
+    const untilExpiry = Math.max(0, this.#start.expiresAt - this.#o.clock.now());
+    this.#timer = this.#o.clock.setTimeout(() => void this.#poll(), Math.min(waitMs, untilExpiry));
   }
 
   async #poll(): Promise<void> {
@@ -106,11 +113,28 @@ export class DeviceSignIn {
   #polledWith(error: unknown): void {
     if (this.#ended) return;
     const code = error instanceof ApiError ? error.code : null;
-    if (code === 'authorization_pending' || isTransient(error)) {
+    if (code === 'authorization_pending') {
+      this.#troubles = 0;
       this.#schedule();
     } else if (code === 'slow_down') {
+      this.#troubles = 0;
       this.#intervalS += SLOW_DOWN_STEP_S;
       this.#o.logger.info('issuer asked to poll slower', { intervalSeconds: this.#intervalS });
+      this.#schedule();
+    } else if (troubled(error)) {
+      // RFC 8628 §3.5: after a timeout, poll less often (doubling); 5xx and 429 alike.
+      this.#troubles += 1;
+      const doubled = this.#intervalS * 1000 * 2 ** this.#troubles;
+      let waitMs = Math.min(MAX_TROUBLE_WAIT_MS, doubled);
+      const retryAt = error instanceof ApiError ? error.retryAt?.getTime() : undefined;
+      if (retryAt !== undefined) waitMs = Math.max(waitMs, retryAt - this.#o.clock.now());
+      this.#o.logger.info('token endpoint in trouble; polling later', {
+        error: describe(error),
+        waitMs,
+      });
+      this.#schedule(waitMs);
+    } else if (isTransient(error)) {
+      // No answer at all (refused, reset): keep the interval, the network may be back soon.
       this.#schedule();
     } else if (code === 'expired_token') {
       this.#fail(signInTimedOut(), 'code expired');
@@ -129,4 +153,10 @@ export class DeviceSignIn {
     this.#o.logger.info('device sign-in ended', { why, error: describe(error) });
     this.#reject(error);
   }
+}
+
+/** The issuer is slow or overloaded: a timeout, a 5xx or a 429 (RFC 8628 §3.5). */
+function troubled(error: unknown): boolean {
+  if (error instanceof TimeoutError) return true;
+  return error instanceof ApiError && (error.status >= 500 || error.status === 429);
 }

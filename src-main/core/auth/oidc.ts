@@ -5,7 +5,13 @@
  * the same way for every sign-in method (400/401 refused, the rest transient).
  */
 import * as oidc from 'openid-client';
-import { ApiError, MalformedResponseError, NetworkError, TimeoutError } from '../api/errors';
+import {
+  ApiError,
+  MalformedResponseError,
+  NetworkError,
+  TimeoutError,
+  parseRetryAfter,
+} from '../api/errors';
 import type { Clock } from '../ports';
 import { CLIENT_ID, SCOPES } from './issuer';
 
@@ -57,6 +63,11 @@ export class OidcAuth {
 
   constructor(options: OidcAuthOptions) {
     this.#o = options;
+  }
+
+  /** The issuer this app is configured with; discovery must name the same one. */
+  get issuer(): string {
+    return this.#o.issuer;
   }
 
   /** A new PKCE verifier, state and nonce; the redirect is filled in by the caller. */
@@ -150,7 +161,7 @@ export class OidcAuth {
     try {
       return await work(await this.#configuration());
     } catch (error) {
-      throw asApiError(error, this.#o.timeoutSeconds ?? 10);
+      throw asApiError(error, this.#o.timeoutSeconds ?? 10, this.#o.clock.now());
     }
   }
 
@@ -158,7 +169,7 @@ export class OidcAuth {
     this.#config ??= this.#discover().catch((error: unknown) => {
       // A failed discovery (offline at start) is tried again on the next call.
       this.#config = null;
-      throw asApiError(error, this.#o.timeoutSeconds ?? 10);
+      throw asApiError(error, this.#o.timeoutSeconds ?? 10, this.#o.clock.now());
     });
     return this.#config;
   }
@@ -179,13 +190,28 @@ function isLoopback(url: URL): boolean {
   return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
-/** The issuer's refusals keep their OAuth error code; everything else is network or timeout. */
-function asApiError(error: unknown, timeoutSeconds: number): Error {
+/**
+ * The issuer's refusals keep their OAuth error code; an error status without an
+ * OAuth body (a 5xx, a proxy's page) keeps its status as `HTTP_<status>`, so the
+ * session and the device flow decide as they do for the API; the rest is network,
+ * timeout or a broken reply.
+ */
+function asApiError(error: unknown, timeoutSeconds: number, now: number): Error {
   if (error instanceof ApiError || error instanceof NetworkError) return error;
   if (error instanceof TimeoutError || error instanceof MalformedResponseError) return error;
   if (error instanceof oidc.ResponseBodyError) {
     const message = error.error_description ?? error.error;
-    return new ApiError(error.status, error.error, message, null, null);
+    return new ApiError(error.status, error.error, message, null, retryAt(error.response, now));
+  }
+  if (error instanceof oidc.WWWAuthenticateChallengeError) {
+    const code = error.cause[0]?.parameters.error ?? `HTTP_${error.status}`;
+    const message = `HTTP ${error.status} from the sign-in service (${code})`;
+    return new ApiError(error.status, code, message, null, retryAt(error.response, now));
+  }
+  const reply = error instanceof oidc.ClientError ? error.cause : null;
+  if (reply instanceof Response && !reply.ok) {
+    const message = `HTTP ${reply.status} from the sign-in service without an error body`;
+    return new ApiError(reply.status, `HTTP_${reply.status}`, message, null, retryAt(reply, now));
   }
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return new TimeoutError(timeoutSeconds * 1000);
@@ -194,4 +220,8 @@ function asApiError(error: unknown, timeoutSeconds: number): Error {
   // openid-client's own checks (bad ID token, wrong issuer): a broken reply, not a refusal.
   const message = error instanceof Error ? error.message : String(error);
   return new MalformedResponseError('issuer', null, `sign-in service: ${message}`);
+}
+
+function retryAt(reply: Response | undefined, now: number): Date | null {
+  return parseRetryAfter(reply?.headers.get('retry-after') ?? null, now);
 }

@@ -38,6 +38,17 @@ export function apiKeyRefused(): BridgeFailure {
   return failure('INVALID_API_KEY', (t) => t.signInErrors.apiKeyRefused);
 }
 
+/** The issuer's discovery sent the sign-in somewhere other than the issuer itself. */
+export function signInPageRefused(issuer: string): BridgeFailure {
+  return new BridgeFailure({
+    code: 'SIGN_IN_PAGE_REFUSED',
+    message:
+      `The sign-in service at ${issuer} pointed to a sign-in page on another site, so ` +
+      'kombify Tray did not open it. Check the endpoint in Settings, or sign in with ' +
+      'an API key.',
+  });
+}
+
 /** The system browser could not be started; the device code works without it. */
 export function browserDidNotOpen(): BridgeFailure {
   return failure('BROWSER_UNAVAILABLE', (t) => t.signInErrors.browserDidNotOpen);

@@ -154,6 +154,10 @@ export const de: Messages = {
   },
   errors: {
     notSignedIn: 'Du bist nicht angemeldet. Melde dich zuerst an.',
+    notRenewed: (code: string, status: number) =>
+      `kombify Cloud hat deine Anmeldung gerade nicht verlängert (${code}, HTTP ${status}). ` +
+      'Du bist weiter angemeldet; kombify Tray versucht es gleich noch einmal. ' +
+      'Passiert das öfter, melde dich ab und wieder an.',
     offline:
       'kombify Cloud ist nicht erreichbar. Prüfe die Internetverbindung; die App versucht es weiter.',
     timeout: 'kombify Cloud hat nicht rechtzeitig geantwortet. Versuch es gleich noch einmal.',

@@ -161,6 +161,10 @@ export const en = {
   /** Messages of the errors main reports; the window may replace them by code. */
   errors: {
     notSignedIn: 'You are not signed in. Sign in first.',
+    notRenewed: (code: string, status: number) =>
+      `kombify Cloud did not renew your sign-in just now (${code}, HTTP ${status}). ` +
+      'You are still signed in, and kombify Tray tries again shortly. ' +
+      'If this keeps happening, sign out and sign in again.',
     offline: 'kombify Cloud cannot be reached. Check your internet connection; the app retries.',
     timeout: 'kombify Cloud did not answer in time. Try again in a moment.',
     malformed: (field: string | null) =>

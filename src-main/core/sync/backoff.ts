@@ -2,6 +2,7 @@
  * How long to wait after trouble. Pure functions of the failure streak and a
  * random source, so every rule is tested without timers.
  */
+import { MAX_RETRY_AFTER_MS } from '../api/errors';
 
 /** Longest wait after offline, 5xx or an unreadable 429: "a few minutes". */
 export const MAX_BACKOFF_MS = 5 * 60_000;
@@ -9,8 +10,6 @@ export const MAX_BACKOFF_MS = 5 * 60_000;
 export const FIRST_BACKOFF_MS = 5_000;
 /** Shortest wait after a 429, even when its Retry-After lies in the past. */
 export const MIN_RETRY_AFTER_MS = 2_000;
-/** Longest wait a server's Retry-After may impose: past it we ask again anyway. */
-export const MAX_RETRY_AFTER_MS = 60 * 60_000;
 
 /** A random number in [0, 1); injected so tests pin the jitter. */
 export type Random = () => number;

@@ -137,6 +137,13 @@ export const de: Messages = {
       RATE_LIMIT_EXCEEDED: 'Zu viele Anfragen für deinen Tarif.',
       OFFLINE: 'kombify Cloud ist nicht erreichbar. Prüfe die Internetverbindung.',
       TIMEOUT: 'kombify Cloud hat nicht rechtzeitig geantwortet.',
+      SIGN_IN_PAGE_REFUSED:
+        'Der Anmeldedienst hat auf eine Anmeldeseite einer anderen Website verwiesen, darum ' +
+        'hat kombify Tray sie nicht geöffnet. Prüfe den Endpunkt in den Einstellungen oder ' +
+        'melde dich mit einem API-Schlüssel an.',
+      SESSION_NOT_RENEWED:
+        'kombify Cloud hat deine Anmeldung gerade nicht verlängert. Du bleibst angemeldet; ' +
+        'kombify Tray versucht es gleich noch einmal.',
       MALFORMED_RESPONSE:
         'kombify Cloud hat eine Antwort geschickt, die diese Version nicht versteht.',
       INTERNAL: 'In kombify Tray ist etwas schiefgegangen.',

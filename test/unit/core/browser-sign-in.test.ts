@@ -3,11 +3,12 @@
  * a fake issuer (the port): stray requests, wrong state, a double callback, a
  * busy port, a second sign-in, cancel and timeout.
  */
+import { createServer as createHttpServer } from 'node:http';
 import { type Server, createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserSignInOptions } from '../../../src-main/core/auth/browser-sign-in';
 import { BrowserSignIn } from '../../../src-main/core/auth/browser-sign-in';
-import type { CodeChecks, Grant } from '../../../src-main/core/auth/oidc';
+import { type CodeChecks, type Grant, OidcAuth } from '../../../src-main/core/auth/oidc';
 import { SignIns } from '../../../src-main/core/auth/sign-ins';
 import type { LoopbackListener, LoopbackServer } from '../../../src-main/core/ports';
 import { systemClock } from '../../../src-main/core/ports';
@@ -21,6 +22,7 @@ const GRANT: Grant = { accessToken: 'at', refreshToken: 'rt', expiresAt: 0, emai
 /** An issuer that records every code exchange; `gate` holds the exchange open. */
 function fakeIssuer() {
   const issuer = {
+    issuer: 'https://login.example',
     exchanges: [] as string[],
     gate: null as Promise<void> | null,
     async authorizationUrl(checks: CodeChecks) {
@@ -231,6 +233,67 @@ describe('BrowserSignIn on the loopback listener', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(await refused(browser.callback())).toBe(true);
     expect(clock.pending()).toEqual([]);
+  });
+});
+
+describe("BrowserSignIn opens only the issuer's own sign-in page", () => {
+  /** An issuer on this machine whose discovery document sends the sign-in elsewhere. */
+  async function misdirectingIssuer(authorizationEndpoint: (own: string) => string) {
+    const server = createHttpServer((req, res) => {
+      const own = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          issuer: own,
+          authorization_endpoint: authorizationEndpoint(own),
+          token_endpoint: `${own}/token`,
+          response_types_supported: ['code'],
+        }),
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  }
+
+  it.each([
+    ['another site', () => 'https://evil.example/authorize'],
+    ['another port on this machine', () => 'http://127.0.0.1:1/authorize'],
+  ])('refuses a discovered endpoint on %s: never shown, never opened', async (_, endpoint) => {
+    const issuerUrl = await misdirectingIssuer(endpoint);
+    const issuer = new OidcAuth({ issuer: issuerUrl, clock: systemClock });
+    const shown: unknown[] = [];
+    const { sign, browser } = flow({ issuer, onChange: () => shown.push(sign.view()) });
+    await expect(sign.start()).rejects.toMatchObject({
+      bridgeError: { code: 'SIGN_IN_PAGE_REFUSED' },
+    });
+    shown.push(sign.view());
+    expect(browser.opened).toEqual([]);
+    expect(JSON.stringify(shown)).not.toMatch(/authorize/);
+    await expect(sign.done).rejects.toMatchObject({
+      bridgeError: { message: expect.stringContaining(issuerUrl) },
+    });
+  });
+
+  it('opens the page at the issuer it is configured with, and tells the port which issuer', async () => {
+    const issuerUrl = await misdirectingIssuer((own) => `${own}/authorize`);
+    const opened: [string, string][] = [];
+    const { sign } = flow({
+      issuer: new OidcAuth({ issuer: issuerUrl, clock: systemClock }),
+      browser: { open: async (url, issuer) => void opened.push([url, issuer]) },
+    });
+    await sign.start();
+    expect(opened).toHaveLength(1);
+    expect(opened[0]![0]).toMatch(new RegExp(`^${issuerUrl}/authorize\\?`));
+    expect(opened[0]![1]).toBe(issuerUrl);
+  });
+
+  it('refuses an issuer port whose address lies about where it leads', async () => {
+    const liar = { ...fakeIssuer(), issuer: 'https://login.kombify.io' };
+    const { sign, browser } = flow({ issuer: liar });
+    await expect(sign.start()).rejects.toMatchObject({
+      bridgeError: { code: 'SIGN_IN_PAGE_REFUSED' },
+    });
+    expect(browser.opened).toEqual([]);
   });
 });
 

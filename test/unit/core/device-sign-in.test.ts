@@ -1,6 +1,6 @@
 /** Device sign-in polling (RFC 8628) on a manual clock against a scripted issuer. */
 import { describe, expect, it } from 'vitest';
-import { ApiError, NetworkError } from '../../../src-main/core/api/errors';
+import { ApiError, NetworkError, TimeoutError } from '../../../src-main/core/api/errors';
 import { DeviceSignIn } from '../../../src-main/core/auth/device-sign-in';
 import type { DeviceStart, Grant } from '../../../src-main/core/auth/oidc';
 import { ManualClock } from '../support/manual-clock';
@@ -67,6 +67,49 @@ describe('DeviceSignIn', () => {
     await clock.advance(60_000);
     expect(at()).toEqual([5, 10, 20, 30, 40]);
     await expect(sign.done).resolves.toEqual(GRANT);
+  });
+
+  it('keeps polling through 5xx, 429 and timeouts, waiting twice as long after each', async () => {
+    const fail = (e: Error) => () => Promise.reject(e);
+    const { sign, clock, at } = setup([
+      fail(new ApiError(503, 'temporarily_unavailable', 'down')),
+      fail(new TimeoutError(10_000)),
+      fail(new ApiError(429, 'HTTP_429', 'too many')),
+      fail(new ApiError(500, 'HTTP_500', 'HTTP 500 without an error body')),
+      // The issuer answers normally again: back to its interval.
+      fail(pending()),
+      async () => GRANT,
+    ]);
+    await sign.start();
+    await clock.advance(5 * 60_000);
+    expect(at()).toEqual([5, 15, 35, 75, 135, 140]);
+    await expect(sign.done).resolves.toEqual(GRANT);
+  });
+
+  it('waits at least as long as a 429 asks, and slow_down still adds 5 s for good', async () => {
+    const fail = (e: Error) => () => Promise.reject(e);
+    const retryAt = new Date(Date.parse('2026-12-03T12:00:50Z'));
+    const { sign, clock, at } = setup([
+      fail(new ApiError(400, 'slow_down', 'slow down')),
+      fail(new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'wait', null, retryAt)),
+      fail(pending()),
+      async () => GRANT,
+    ]);
+    await sign.start();
+    await clock.advance(5 * 60_000);
+    // slow_down at 5 s: every wait is 10 s; the 429 at 15 s asks until 50 s.
+    expect(at()).toEqual([5, 15, 50, 60]);
+    await expect(sign.done).resolves.toEqual(GRANT);
+  });
+
+  it('still ends at the code expiry while backing off from a failing issuer', async () => {
+    const { sign, clock, at } = setup([() => Promise.reject(new ApiError(502, 'HTTP_502', 'x'))]);
+    await sign.start();
+    await clock.advance(10 * 60_000);
+    await expect(sign.done).rejects.toMatchObject({ bridgeError: { code: 'SIGN_IN_TIMED_OUT' } });
+    expect(at().every((t) => t < 600)).toBe(true);
+    expect(at().length).toBeGreaterThan(3);
+    expect(clock.pending()).toEqual([]);
   });
 
   it('ends with words when the code expires or the person denies it', async () => {

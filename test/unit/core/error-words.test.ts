@@ -37,7 +37,7 @@ describe('parseRetryAfter', () => {
   });
 
   it.each(['99999999999999', '100000000000000000000', 'Sat, 01 Jan 9999 00:00:00 GMT'])(
-    'caps %j at a day, always a valid time a person can be told',
+    'caps %j at an hour, always a valid time a person can be told',
     (value) => {
       const at = parseRetryAfter(value, NOW)!;
       expect(at.getTime()).toBe(NOW + MAX_RETRY_AFTER_MS);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../src-main/core/api/client';
 import { NetworkError, NotSignedInError } from '../../../src-main/core/api/errors';
+import { toBridgeError } from '../../../src-main/core/error-words';
 import { systemClock } from '../../../src-main/core/ports';
 import { SESSION_ENDED_REASON, Session } from '../../../src-main/core/session';
 import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
@@ -121,6 +122,61 @@ describe('Session against the emulator', () => {
     await expect(api.me()).rejects.toBeInstanceOf(NetworkError);
     expect(session.view().status).toBe('signed-in');
     expect((await api.me()).email).toBe(DEMO.email);
+  });
+
+  it('keeps the session through refresh trouble that is no refusal, in words that say so', async () => {
+    const { api, session, store } = wire();
+    await session.signIn(DEMO.email, DEMO.password);
+    const stored = store.items.get('a');
+    await expireAccessToken();
+    // Only 401 INVALID_TOKEN ends a password session; a bad request, a proxy's 401, a 403
+    // or a 5xx say nothing about the refresh token, which stays valid for the next try.
+    const troubles = [
+      { status: 400, code: 'VALIDATION_ERROR' },
+      { status: 401, code: 'HTTP_401' },
+      { status: 403, code: 'FORBIDDEN' },
+      { status: 502, code: 'HTTP_502' },
+    ];
+    for (const trouble of troubles) {
+      await emu.control('faults', { path: '/v1/auth/refresh', times: 1, ...trouble });
+      const error: unknown = await api.me().catch((e: unknown) => e);
+      const words = toBridgeError(error);
+      expect(words.code, trouble.code).not.toBe('INVALID_TOKEN');
+      expect(words.message).not.toMatch(/session has ended/i);
+      if (trouble.status < 500) expect(words.message).toMatch(/still signed in/);
+      expect(session.view().status).toBe('signed-in');
+      expect(store.items.get('a')).toBe(stored);
+    }
+    expect((await api.me()).email).toBe(DEMO.email);
+    expect(store.items.get('a')).not.toBe(stored);
+  });
+
+  it('sign-out ends the session on the server even when the access token has expired', async () => {
+    const { session, store, logger } = wire();
+    await session.signIn(DEMO.email, DEMO.password);
+    const refreshToken = JSON.parse(store.items.get('a')!).refresh_token as string;
+    // Expired on the server's clock only: the logout meets a 401 and must renew first.
+    await expireAccessToken();
+    await session.signOut();
+    expect((await counters()).active).toBe(0);
+    await expect(
+      new ApiClient({ baseUrl: emu.apiUrl }).refresh(refreshToken),
+    ).rejects.toMatchObject({ status: 401, code: 'INVALID_TOKEN' });
+    expect(store.items.size).toBe(0);
+    expect(logger.entries.filter((e) => e.level === 'warn')).toEqual([]);
+  });
+
+  it('sign-out with kombify unreachable still signs out here, and says so in the log', async () => {
+    const { session, store, logger } = wire();
+    await session.signIn(DEMO.email, DEMO.password);
+    await emu.control('faults', { path: '/v1/auth/*', reset_connection: true });
+    await session.signOut();
+    expect(session.view()).toEqual({ status: 'signed-out' });
+    expect(store.items.size).toBe(0);
+    const warned = logger.entries.filter((e) => e.level === 'warn').map((e) => e.msg);
+    expect(warned).toEqual([expect.stringMatching(/could not be reached.*this computer only/)]);
+    await emu.control('faults/clear');
+    expect((await counters()).active).toBe(1);
   });
 
   it('sign-out revokes the session on the server', async () => {

@@ -5,6 +5,7 @@ import { ApiError, NetworkError, NotSignedInError } from '../../../src-main/core
 import type { SecretStore } from '../../../src-main/core/ports';
 import type { Grant } from '../../../src-main/core/auth/oidc';
 import { wordsFor } from '../../../src-main/core/i18n';
+import { FIRST_BACKOFF_MS } from '../../../src-main/core/sync/backoff';
 import {
   API_KEY_REFUSED_REASON,
   type IssuerApi,
@@ -242,6 +243,42 @@ describe('Session', () => {
     expect(store.items.has(ACCOUNT)).toBe(true);
   });
 
+  it('uses the still-valid token when a refresh near expiry meets a 5xx, and retries later', async () => {
+    const { session, api, clock } = setup(new MemorySecretStore(), 100_000, { random: () => 1 });
+    await session.signIn('ada@example.org', 'pw');
+    api.refreshFailure = new ApiError(503, 'HTTP_503', 'HTTP 503 without an error body');
+    // Inside the 20 s refresh margin of a 100 s token, but before it expires.
+    await clock.advance(85_000);
+    expect(await session.accessToken()).toBe('access-1');
+    expect(api.refreshes).toEqual(['refresh-1']);
+    // The refresh backs off: asking again at once does not hammer the server.
+    expect(await session.accessToken()).toBe('access-1');
+    expect(api.refreshes).toEqual(['refresh-1']);
+    api.refreshFailure = null;
+    await clock.advance(FIRST_BACKOFF_MS);
+    expect(await session.accessToken()).toBe('access-2');
+    expect(api.refreshes).toEqual(['refresh-1', 'refresh-1']);
+    expect(session.view().status).toBe('signed-in');
+  });
+
+  it('ends a session only on invalid_grant from the issuer, not on other OAuth errors', async () => {
+    const store = new MemorySecretStore();
+    const { session, issuer } = setup(store);
+    await session.signInWithGrant(issuer.grant(), 'browser');
+    for (const code of ['invalid_client', 'invalid_request', 'unauthorized_client']) {
+      issuer.failure = new ApiError(code === 'invalid_client' ? 401 : 400, code, code);
+      const error: unknown = await session.refreshAfterRejection('oidc-access-1').catch((e) => e);
+      expect(error, code).not.toBeInstanceOf(NotSignedInError);
+      expect(session.view().status).toBe('signed-in');
+      expect(store.items.has(ACCOUNT)).toBe(true);
+    }
+    issuer.failure = new ApiError(400, 'invalid_grant', 'grant revoked');
+    await expect(session.refreshAfterRejection('oidc-access-1')).rejects.toBeInstanceOf(
+      NotSignedInError,
+    );
+    expect(session.view()).toEqual({ status: 'signed-out', reason: SESSION_ENDED_REASON });
+  });
+
   it('signs out with a reason and wipes the keychain when the refresh is refused', async () => {
     const store = new MemorySecretStore();
     const { session, api } = setup(store);
@@ -298,6 +335,33 @@ describe('Session', () => {
     expect(store.items.size).toBe(0);
   });
 
+  it('renews an expired access token before logging out, so the server session ends', async () => {
+    const { session, api, clock, logger } = setup();
+    await session.signIn('ada@example.org', 'pw');
+    await clock.advance(100_000);
+    await session.signOut();
+    expect(api.refreshes).toEqual(['refresh-1']);
+    expect(api.logouts).toEqual(['access-2']);
+    expect(session.view()).toEqual({ status: 'signed-out' });
+    expect(logger.entries.filter((e) => e.level === 'warn')).toEqual([]);
+  });
+
+  it('ends at the server the session a refresh brings back after sign-out', async () => {
+    const store = new MemorySecretStore();
+    const { session, api } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    let answer!: () => void;
+    api.refreshGate = new Promise<void>((r) => (answer = r));
+    const refreshing = session.refreshAfterRejection('access-1');
+    await session.signOut();
+    answer();
+    await expect(refreshing).rejects.toBeInstanceOf(NotSignedInError);
+    await settle();
+    // The rotated tokens are the live ones: those are logged out, and nothing is stored.
+    expect(api.logouts).toEqual(['access-2']);
+    expect(store.items.size).toBe(0);
+  });
+
   it('does not bring a session back when sign-out happens during a refresh', async () => {
     const store = new MemorySecretStore();
     const { session } = setup(store);
@@ -334,6 +398,20 @@ describe('Session with a keychain that hangs or refuses', () => {
     void session.refreshAfterRejection('access-1').then((t) => (token = t));
     await settle();
     expect(token).toBe('access-2');
+  });
+
+  it('says an outdated entry remains when a rotated token can be neither saved nor removed', async () => {
+    const store = new MemorySecretStore();
+    const { session } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    // Locked after sign-in: saves are refused, deletes answer "nothing deleted".
+    store.set = () => Promise.reject(new Error('Cannot create an item in a locked collection'));
+    store.delete = async () => false;
+    expect(await session.refreshAfterRejection('access-1')).toBe('access-2');
+    expect(session.view().status).toBe('signed-in');
+    expect(session.keychain()).toMatchObject({ status: 'unavailable' });
+    expect(session.keychain().message).toMatch(/keyring is locked.*will not be remembered/);
+    expect(session.keychain().message).toMatch(/earlier sign-in that no longer works/);
   });
 
   it('starts signed out, told why, when reading the keychain hangs', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppView } from '../../../src-shared/bridge';
 import { TrayCore } from '../../../src-main/core/app';
+import type { SecretStore } from '../../../src-main/core/ports';
 import { keychainAccount } from '../../../src-main/core/session';
 import { SnapshotDocumentSchema } from '../../../src-main/core/snapshot-document';
 import { createJsonDocumentStore } from '../../../src-main/node/json-document-store';
@@ -96,5 +97,66 @@ describe.skipIf(!keyring)('TrayCore on the Node adapters, the real keyring and e
     ]) {
       for (const text of files) expect(text).not.toContain(secret);
     }
+  });
+
+  it('a rotated token the keychain refuses to store leaves no dead one behind', async () => {
+    const environment = { name: 'emulator-refusing', apiUrl: emu.apiUrl };
+    const account = keychainAccount(environment);
+    const logger = await createLogger({ file: join(dir, 'refusing', 'main.log'), level: 'debug' });
+    const keychain = createKeytarSecretStore();
+    // The real keyring, whose saves start failing after sign-in (as when it locks).
+    let refuseSaves = false;
+    const secrets: SecretStore = {
+      get: (a) => keychain.get(a),
+      set: (a, secret) =>
+        refuseSaves
+          ? Promise.reject(new Error('Cannot create an item in a locked collection'))
+          : keychain.set(a, secret),
+      delete: (a) => keychain.delete(a),
+    };
+    const core = () =>
+      new TrayCore({
+        environment,
+        secrets,
+        snapshots: createJsonDocumentStore({
+          cwd: join(dir, 'refusing'),
+          configName: 'snapshot',
+          schema: SnapshotDocumentSchema,
+          logger,
+        }),
+        notifier: new RecordingNotifier(),
+        tray: new RecordingTray(),
+        logger,
+      });
+    const first = core();
+    await first.start();
+    const { email, password } = DEMO;
+    expect(await first.handle('signInWithPassword', { email, password })).toMatchObject({
+      ok: true,
+    });
+    expect(secretToolLookup(account)).not.toBeNull();
+
+    refuseSaves = true;
+    await emu.control('time', { advance_ms: 16 * 60_000 });
+    await first.handle('refresh', undefined);
+    expect(first.view().session.status).toBe('signed-in');
+    expect(first.view().keychain.status).toBe('unavailable');
+    expect(first.view().keychain.message).toMatch(/will not be remembered/);
+    // The entry held the refresh token the rotation spent: it is gone, not left to fail later.
+    expect(secretToolLookup(account)).toBeNull();
+    // This run goes on with the tokens in memory, through another rotation.
+    await emu.control('time', { advance_ms: 16 * 60_000 });
+    await first.handle('refresh', undefined);
+    expect(first.view().session.status).toBe('signed-in');
+    expect(first.view().connectivity.lastError).toBeNull();
+    await first.stop();
+
+    // The next start is plainly signed out: no sign-in shown that then "has ended".
+    refuseSaves = false;
+    const second = core();
+    await second.start();
+    expect(second.view().session).toEqual({ status: 'signed-out' });
+    await second.stop();
+    logger.close();
   });
 });

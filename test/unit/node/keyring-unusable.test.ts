@@ -30,6 +30,8 @@ interface Probe {
   signedIn: { session: { status: string }; keychain: { status: string; message?: string } };
   restarted: { session: { status: string }; keychain: { status: string } };
   files: string[];
+  /** Every secret value that crossed the wire, by field. */
+  secrets: Record<string, string[]>;
 }
 
 async function probe(command: string[], env: NodeJS.ProcessEnv): Promise<Probe> {
@@ -53,8 +55,15 @@ function expectSignedInForThisRunOnly(p: Probe, cause: RegExp) {
   expect(p.signedIn.keychain.message).toMatch(/will not be remembered/);
   // Nothing was kept anywhere else: the next start is signed out.
   expect(p.restarted.session.status).toBe('signed-out');
+  // The real values: the password, the access and refresh tokens the login gave.
+  expect(Object.keys(p.secrets)).toEqual(
+    expect.arrayContaining(['password', 'token', 'refresh_token']),
+  );
+  const values = Object.values(p.secrets).flat();
+  expect(values).toContain(DEMO.password);
   const written = p.files.join('\n');
-  expect(written).not.toContain(DEMO.password);
+  expect(written.length).toBeGreaterThan(0);
+  for (const secret of values) expect(written).not.toContain(secret);
   expect(written).not.toMatch(/refresh_token|access_token/);
 }
 

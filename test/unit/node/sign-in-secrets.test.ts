@@ -1,8 +1,10 @@
 /**
  * The secret-leak scan: a full browser sign-in (Chromium), refresh, sign-out,
- * then password, device-less API key and their sign-outs, on the real keyring,
- * Node adapters and emulator. Afterwards every file the app wrote and every
- * view it pushed to the window is searched for every secret it ever held.
+ * then a device sign-in, password and API key and their sign-outs, on the real
+ * keyring, Node adapters and emulator. Every secret that crossed the wire is
+ * recorded by value (tokens, ID tokens, codes, device code, PKCE verifier);
+ * afterwards every file the app wrote and every view it pushed to the window is
+ * searched for each of them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -22,8 +24,10 @@ import {
 } from '../../../src-main/node/keytar-secret-store';
 import { createLogger } from '../../../src-main/node/logger';
 import { nodeLoopbackListener } from '../../../src-main/node/loopback-listener';
-import { chromiumOpener, launchChromium } from '../../support/chromium-signin';
+import { chromiumOpener, confirmDeviceCode, launchChromium } from '../../support/chromium-signin';
 import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
+import { recordSecrets } from '../../support/secret-recorder';
+import { ManualClock } from '../support/manual-clock';
 import { RecordingNotifier, RecordingTray } from '../support/fakes';
 
 const keyring = Boolean(process.env.KOMBIFY_KEYRING_READY);
@@ -65,13 +69,17 @@ function filesUnder(root: string): { path: string; text: string }[] {
 }
 
 describe.skipIf(!keyring)('no secret leaves the keychain', () => {
-  it('after browser sign-in, refresh, sign-out, password and API-key sign-ins', async () => {
+  it('after browser sign-in, refresh, device, password and API-key sign-ins and sign-outs', async () => {
     const environment = { name: 'emulator', apiUrl: emu.apiUrl };
     const account = keychainAccount(environment);
     const logger = await createLogger({ file: join(dir, 'logs', 'main.log'), level: 'debug' });
     const browser = chromiumOpener(chromium, DEMO);
+    const recorder = recordSecrets();
+    const clock = new ManualClock(Date.now());
     const core = new TrayCore({
       environment,
+      fetch: recorder.fetch,
+      clock,
       secrets: createKeytarSecretStore(),
       snapshots: createJsonDocumentStore({
         cwd: dir,
@@ -93,31 +101,31 @@ describe.skipIf(!keyring)('no secret leaves the keychain', () => {
     });
     const pushed: AppView[] = [];
     core.subscribe((view) => pushed.push(view));
-    const secrets = new Set<string>([DEMO.password, emu.apiKey]);
-    const keep = () => {
-      const stored = lookup(account);
-      if (stored?.access_token) secrets.add(stored.access_token);
-      if (stored?.refresh_token) secrets.add(stored.refresh_token);
-    };
     await core.start();
 
     expect(await core.handle('signInWithBrowser', undefined)).toMatchObject({ ok: true });
-    keep();
     const code = new URL(browser.visits[0]!.callback!).searchParams.get('code');
     expect(code).toBeTruthy();
-    secrets.add(code!);
     await emu.control('time', { advance_ms: 16 * 60_000 });
     await core.handle('refresh', undefined);
-    keep();
-    expect(secrets.size).toBe(7);
     expect(await core.handle('signOut', undefined)).toMatchObject({ ok: true });
     expect(lookup(account)).toBeNull();
+
+    const signingIn = core.handle('signInWithDeviceCode', undefined);
+    await expect.poll(() => core.view().signIn).toMatchObject({ method: 'device' });
+    const flow = core.view().signIn;
+    if (flow?.method !== 'device') throw new Error('no device flow');
+    await confirmDeviceCode(chromium, flow, DEMO);
+    // One poll interval on the core's clock: the next poll gets the tokens.
+    await clock.advance(5_000);
+    expect(await signingIn).toMatchObject({ ok: true });
+    expect(lookup(account)).toMatchObject({ method: 'device' });
+    await core.handle('signOut', undefined);
 
     const { email, password } = DEMO;
     expect(await core.handle('signInWithPassword', { email, password })).toMatchObject({
       ok: true,
     });
-    keep();
     await core.handle('signOut', undefined);
     expect(await core.handle('signInWithApiKey', { apiKey: emu.apiKey })).toMatchObject({
       ok: true,
@@ -127,6 +135,25 @@ describe.skipIf(!keyring)('no secret leaves the keychain', () => {
     expect(lookup(account)).toBeNull();
     await core.stop();
     logger.close();
+
+    // Every kind of secret went over the wire, so the scan below looks for real values.
+    const kinds = [...recorder.seen.keys()];
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'token',
+        'access_token',
+        'refresh_token',
+        'id_token',
+        'code',
+        'device_code',
+        'code_verifier',
+        'password',
+        'bearer',
+        'api_key',
+      ]),
+    );
+    expect(recorder.seen.get('code')).toContain(code);
+    const secrets = new Set([...recorder.values(), DEMO.password, emu.apiKey]);
 
     const files = filesUnder(dir);
     expect(files.map((f) => f.path).some((p) => p.includes('main'))).toBe(true);

@@ -259,6 +259,19 @@ describe('SyncEngine trouble', () => {
     });
   }
 
+  it('tells the same time it asks again when a 429 asks for days', async () => {
+    const { clock, source, engine } = setup();
+    await engine.start(null);
+    const at = parseRetryAfter(String(3 * 86_400), clock.now());
+    source.failure = new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'slow down', null, at);
+    await engine.refresh('user');
+    const view = engine.connectivity();
+    expect(view.status).toBe('rate-limited');
+    // The "try again at" the person reads is when the app really asks again.
+    expect(view.lastError?.retryAt).toBe(view.retryAt);
+    await engine.stop();
+  });
+
   it('caps the backoff after many unreadable 429s in a row', async () => {
     const { clock, source, engine } = setup({ random: () => 1 });
     source.failure = new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'slow down');

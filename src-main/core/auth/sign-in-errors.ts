@@ -40,13 +40,7 @@ export function apiKeyRefused(): BridgeFailure {
 
 /** The issuer's discovery sent the sign-in somewhere other than the issuer itself. */
 export function signInPageRefused(issuer: string): BridgeFailure {
-  return new BridgeFailure({
-    code: 'SIGN_IN_PAGE_REFUSED',
-    message:
-      `The sign-in service at ${issuer} pointed to a sign-in page on another site, so ` +
-      'kombify Tray did not open it. Check the endpoint in Settings, or sign in with ' +
-      'an API key.',
-  });
+  return failure('SIGN_IN_PAGE_REFUSED', (t) => t.signInErrors.pageRefused(issuer));
 }
 
 /** The system browser could not be started; the device code works without it. */

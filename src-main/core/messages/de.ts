@@ -198,6 +198,10 @@ export const de: Messages = {
     apiKeyRefused:
       'kombify hat diesen API-Schlüssel nicht angenommen. Kopiere ihn erneut aus dem ' +
       'Dashboard (oder erstelle einen neuen) und füge ihn hier ein.',
+    pageRefused: (issuer: string) =>
+      `Der Anmeldedienst unter ${issuer} verweist auf eine Anmeldeseite einer anderen Website, ` +
+      'darum hat kombify Tray sie nicht geöffnet. Prüfe den Endpunkt in den Einstellungen ' +
+      'oder melde dich mit einem API-Schlüssel an.',
     browserDidNotOpen:
       'Dein Browser ließ sich aus der App nicht öffnen. Melde dich stattdessen mit einem ' +
       'Gerätecode an: Er zeigt einen Code, den du in einem beliebigen Browser eingibst.',

@@ -199,6 +199,10 @@ export const en = {
     apiKeyRefused:
       'kombify did not accept this API key. Copy it again from the dashboard ' +
       '(or create a new one) and paste it here.',
+    pageRefused: (issuer: string) =>
+      `The sign-in service at ${issuer} pointed to a sign-in page on another site, so ` +
+      'kombify Tray did not open it. Check the endpoint in Settings, or sign in with ' +
+      'an API key.',
     browserDidNotOpen:
       'Your browser could not be opened from the app. Sign in with a device code instead: ' +
       'it shows a code to enter in any browser.',

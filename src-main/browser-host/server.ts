@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { BridgeEvents, NotificationView } from '../../src-shared/bridge';
+import { navigationFor } from '../core/notification-rules';
 import type { Logger } from '../core/ports';
 import { dispatchBridgeCall, type BridgeCore } from '../host/bridge-host';
 import type { ExternalOpener } from '../host/links';
@@ -62,7 +63,7 @@ export interface BridgeServer {
   pageUrl: string;
   origin: string;
   key: string;
-  /** Pushes a notification to every open window. */
+  /** Pushes a notification to every open window, with where a click on it goes. */
   broadcastNotification(notification: NotificationView): number;
   close(): Promise<void>;
 }
@@ -172,7 +173,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     origin: originUrl,
     key,
     broadcastNotification(notification) {
-      for (const res of streams) send(res, 'notification', notification);
+      const event = { ...notification, to: navigationFor(notification) };
+      for (const res of streams) send(res, 'notification', event);
       return streams.size;
     },
     close: () =>

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   let host: HostCore | null = null;
   const notifier = new ElectronNotifier(
     electron,
-    (n) => host && showWindow(host, tray, { screen: 'deployments', deploymentId: n.deploymentId }),
+    (to) => host && showWindow(host, tray, to),
     appIcon,
   );
   const tray = new ElectronTrayView({

@@ -10,7 +10,7 @@ import type {
   KombifyBridge,
   KombifyLink,
   NavigationView,
-  NotificationView,
+  NotificationEvent,
   SettingsPatch,
 } from '../../src-shared/bridge';
 import type { Deployment, Subscription } from '../../src-shared/kombify-api';
@@ -30,7 +30,7 @@ interface DeployIntent {
   requestId: string;
 }
 
-export interface ShownNotification extends NotificationView {
+export interface ShownNotification extends NotificationEvent {
   /** Unique per toast: main may raise the same key twice, and each one is listed. */
   id: number;
   receivedAt: number;
@@ -304,7 +304,7 @@ export class AppState {
     }
   }
 
-  #notify(notification: NotificationView): void {
+  #notify(notification: NotificationEvent): void {
     const shown = { ...notification, id: this.#nextNotificationId++, receivedAt: Date.now() };
     this.#notifications = [...this.#notifications, shown].slice(-MAX_NOTIFICATIONS);
   }

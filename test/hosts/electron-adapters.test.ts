@@ -4,7 +4,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { TrayModel } from '../../src-shared/bridge';
+import type { NavigationView, TrayModel } from '../../src-shared/bridge';
+import { NOTIFICATION_DESTINATIONS, kindsMissingFromTable } from './notification-destinations';
 import { ElectronNotifier, type NotifierElectron } from '../../src-main/electron/notifier';
 import { ElectronTrayView, type TrayElectron } from '../../src-main/electron/tray';
 import { trayIconFile, trayIconName } from '../../src-main/electron/tray-icons';
@@ -170,7 +171,19 @@ describe('ElectronNotifier', () => {
       body: 'media: disk full',
     });
     shown[0]!.handlers.get('click')!();
-    expect(clicked).toHaveBeenCalledWith(notification);
+    expect(clicked).toHaveBeenCalledWith({ screen: 'deployments', deploymentId: 'd1' });
+  });
+
+  it('opens the window where each kind of notification is about, on click', () => {
+    const { electron, shown } = fakeNotificationElectron(true);
+    const opened: NavigationView[] = [];
+    const notifier = new ElectronNotifier(electron, (to) => opened.push(to));
+    expect(kindsMissingFromTable()).toEqual([]);
+    for (const { notification } of NOTIFICATION_DESTINATIONS) {
+      notifier.notify(notification);
+      shown.at(-1)!.handlers.get('click')!();
+    }
+    expect(opened).toEqual(NOTIFICATION_DESTINATIONS.map(({ to }) => to));
   });
 
   it('says so where the system cannot show notifications', () => {

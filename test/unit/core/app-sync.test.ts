@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TrayModel } from '../../../src-shared/bridge';
 import { TrayCore } from '../../../src-main/core/app';
+import { Heartbeat } from '../../../src-main/core/heartbeat';
 import type { PowerEvents } from '../../../src-main/core/ports';
 import type { SettingsDocument } from '../../../src-main/core/settings-document';
 import type { SnapshotDocument } from '../../../src-main/core/snapshot-document';
@@ -196,6 +198,38 @@ describe('TrayCore sync through sleep and restarts', () => {
     expect(lists()).toBe(before);
     await advance(1_000);
     expect(lists()).toBe(before + 1);
+  });
+});
+
+describe('TrayCore tray ages on the heartbeat', () => {
+  it('keeps "updated … ago" true between slow polls, rebuilding the tray only on change', async () => {
+    const p = parts();
+    const heartbeat = new Heartbeat({ clock: p.clock });
+    const c = new TrayCore({
+      environment: { name: 'emulator', apiUrl: emu.apiUrl },
+      ...p,
+      heartbeat,
+      pollIntervalMs: 60 * 60_000,
+      random: () => 0.5,
+      timeZone: 'UTC',
+    });
+    running.push(c);
+    heartbeat.start();
+    await c.start();
+    await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
+    const freshness = (model: TrayModel | undefined) =>
+      model?.items.find((item) => item.id === 'freshness')?.label;
+    expect(freshness(p.tray.renders.at(-1))).toBe('Updated just now');
+    const before = p.tray.renders.length;
+
+    await p.clock.advance(3 * 60_000 + 10_000);
+
+    expect(freshness(p.tray.renders.at(-1))).toBe('Updated 3 min ago');
+    const since = p.tray.renders.slice(before - 1).map((model) => JSON.stringify(model));
+    // One rebuild per minute the ages moved, none for a beat that changed nothing.
+    expect(since.length - 1).toBeLessThanOrEqual(3);
+    for (let i = 1; i < since.length; i += 1) expect(since[i]).not.toBe(since[i - 1]);
+    heartbeat.stop();
   });
 });
 

@@ -6,6 +6,8 @@ import * as electron from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppView, NavigationView, NotificationView, TrayModel } from '../../src-shared/bridge';
+import { Heartbeat } from '../core/heartbeat';
+import { systemClock } from '../core/ports';
 import { TRAY_ACTIONS } from '../core/tray-model';
 import {
   createHostCore,
@@ -139,6 +141,8 @@ async function main(): Promise<void> {
     onAction: (itemId, id) => host && onTrayAction(host, tray, itemId, id),
   });
   const e2e = process.env.KOMBIFY_E2E === '1' ? exposeForEndToEndTests() : null;
+  // The one idle timer: tray ages, the network check and update checks ride it.
+  const heartbeat = new Heartbeat({ clock: systemClock });
   const chosen = resolveEnvironment(process.env);
   host = await createHostCore({
     dataDir: process.env.KOMBIFY_DATA_DIR ?? app.getPath('userData'),
@@ -153,8 +157,9 @@ async function main(): Promise<void> {
     },
     tray,
     browser: signInBrowser(shell),
+    heartbeat,
     power: powerEvents(powerMonitor),
-    network: networkStatus(net),
+    network: networkStatus(net, heartbeat),
     focus: appFocus(app),
     documentBacking: electronStoreBacking,
   });
@@ -198,6 +203,7 @@ async function main(): Promise<void> {
     packaged: app.isPackaged,
     feedUrl: process.env.KOMBIFY_UPDATE_URL,
     logger: started.logger.child('updater'),
+    heartbeat,
   });
   app.once('will-quit', stopUpdates);
 

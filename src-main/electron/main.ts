@@ -30,7 +30,7 @@ import { startUpdateChecks } from './updater';
 import { electronStoreBacking } from './document-backing';
 import { createMainWindow, hardenSessions, positionNearTray } from './window';
 
-const { app, ipcMain, nativeTheme, net, powerMonitor, screen, shell } = electron;
+const { app, ipcMain, net, powerMonitor, screen, shell } = electron;
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
 const iconsDir = join(here, '..', 'icons');
@@ -136,8 +136,7 @@ async function main(): Promise<void> {
   );
   const tray = new ElectronTrayView({
     electron,
-    iconPath: (name) =>
-      join(iconsDir, trayIconFile(name, process.platform, nativeTheme.shouldUseDarkColors)),
+    iconPath: (name, dark) => join(iconsDir, trayIconFile(name, process.platform, dark)),
     onAction: (itemId, id) => host && onTrayAction(host, tray, itemId, id),
   });
   const e2e = process.env.KOMBIFY_E2E === '1' ? exposeForEndToEndTests() : null;

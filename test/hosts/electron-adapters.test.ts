@@ -2,6 +2,7 @@
  * The Electron adapters through their ports, each against a small fake of
  * the Electron API surface it uses (Electron itself cannot run here).
  */
+import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { NavigationView, TrayModel } from '../../src-shared/bridge';
@@ -47,12 +48,14 @@ function fakeTrayElectron() {
       this.destroyed = true;
     }
   }
+  const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
   const electron = {
     Tray: FakeTray,
     Menu: { buildFromTemplate: (template: MenuItemConstructorOptions[]) => template },
     nativeImage: { createFromPath: (path: string) => ({ path }) },
+    nativeTheme,
   } as unknown as TrayElectron;
-  return { electron, trays };
+  return { electron, trays, nativeTheme };
 }
 
 const model = (patch: Partial<TrayModel> = {}): TrayModel => ({
@@ -118,6 +121,34 @@ describe('ElectronTrayView', () => {
     expect(trays[0]!.images).toEqual([{ path: 'failed' }]);
     view.destroy();
     expect(trays[0]!.destroyed).toBe(true);
+  });
+});
+
+describe('ElectronTrayView and the system theme', () => {
+  it('swaps to the icon drawn for the new panel theme when the system switches', () => {
+    const { electron, trays, nativeTheme } = fakeTrayElectron();
+    const view = new ElectronTrayView({
+      electron,
+      iconPath: (name, dark) => `${name}-${dark ? 'dark' : 'light'}`,
+      onAction: () => undefined,
+    });
+    view.render(model());
+    const tray = trays[0]!;
+    expect(tray.image).toEqual({ path: 'ok-light' });
+
+    nativeTheme.shouldUseDarkColors = true;
+    nativeTheme.emit('updated');
+    expect(tray.images).toEqual([{ path: 'ok-dark' }]);
+    // Only the icon: the menu stays as it was.
+    expect(tray.menus).toBe(1);
+    nativeTheme.emit('updated');
+    expect(tray.images).toHaveLength(1);
+
+    view.render(model({ state: 'failed', tooltip: 'failed' }));
+    expect(tray.image).toEqual({ path: 'failed-dark' });
+
+    view.destroy();
+    expect(nativeTheme.listenerCount('updated')).toBe(0);
   });
 });
 

@@ -17,7 +17,6 @@ import {
 } from '../host/compose';
 import { setLinuxAutostart } from '../node/autostart';
 import { NO_TRAY_MESSAGE, checkTrayHost } from '../node/tray-host-check';
-import { APP_ID } from './app-identity';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { isAppEntryUrl } from './app-url';
 import { registerIpcBridge, sendBridgeEvent } from './ipc';
@@ -25,6 +24,7 @@ import { ElectronNotifier } from './notifier';
 import { ElectronTrayView } from './tray';
 import { trayIconFile } from './tray-icons';
 import { signInBrowser } from './sign-in-browser';
+import { startElectron } from './startup';
 import { appFocus, networkStatus, powerEvents } from './system-events';
 import { startUpdateChecks } from './updater';
 import { electronStoreBacking } from './document-backing';
@@ -115,16 +115,8 @@ function exposeForEndToEndTests(): { tray: TrayModel | null; notifications: Noti
   return seen;
 }
 
-async function main(): Promise<void> {
-  // A second launch hands over to the first instead of refreshing alongside it.
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
-    return;
-  }
-  // Before the first notification, or Windows drops them.
-  app.setAppUserModelId(APP_ID);
-  registerAppScheme();
-  await app.whenReady();
+/** Everything after start-up (see startup.ts): the app is ready and has its identity. */
+async function run(): Promise<void> {
   hardenSessions(electron);
   serveAppScheme(rendererDir);
 
@@ -216,4 +208,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+void startElectron({ app, registerAppScheme }, run);

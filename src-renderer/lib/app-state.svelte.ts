@@ -17,6 +17,7 @@ import type { Deployment, Subscription } from '../../src-shared/kombify-api';
 import type { LinkWatch } from './bridge';
 import { type Language, setLanguage, t } from './i18n';
 import { ToolsState } from './tools-state.svelte';
+import { forwardWindowErrors } from './window-errors';
 
 export type Action =
   'sign-in' | 'sign-out' | 'refresh' | 'deploy' | 'delete' | 'upgrade' | 'cancel' | 'settings';
@@ -127,12 +128,18 @@ export class AppState {
     const offNotification = this.#bridge.on('notification', (n) => this.#notify(n));
     const offNavigate = this.#bridge.on('navigate', (to) => this.navigate(to));
     const offLink = this.#watchLink?.((up) => (this.#hostReachable = up));
+    // The window's own failures belong in main's log too, or nobody ever sees them.
+    const offErrors =
+      typeof window === 'undefined'
+        ? undefined
+        : forwardWindowErrors(window, (level, message) => this.log(level, message));
     void this.load();
     return () => {
       offState();
       offNotification();
       offNavigate();
       offLink?.();
+      offErrors?.();
     };
   }
 

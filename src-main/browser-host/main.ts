@@ -119,6 +119,7 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
     logger: host.logger.child('browser-host'),
     port: options.port,
     onWindowConnected: () => windowOpened.emit(),
+    heartbeat,
     opener: { openExternal: async (url) => openInBrowser(url, host.logger) },
   });
   notifier.server = server;

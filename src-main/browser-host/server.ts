@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { BridgeEvents, NotificationView } from '../../src-shared/bridge';
+import type { BeatSource } from '../core/heartbeat';
 import { navigationFor } from '../core/notification-rules';
 import type { Logger } from '../core/ports';
 import { dispatchBridgeCall, type BridgeCore } from '../host/bridge-host';
@@ -18,6 +19,7 @@ import type { ExternalOpener } from '../host/links';
 
 export const BRIDGE_KEY_HEADER = 'x-kombify-bridge-key';
 const MAX_BODY_BYTES = 64 * 1024;
+/** Pings of an open event stream when the host gives no heartbeat to ride. */
 const PING_INTERVAL_MS = 15_000;
 
 const CONTENT_SECURITY_POLICY = [
@@ -56,6 +58,8 @@ export interface BridgeServerOptions {
   key?: string;
   /** A window opened its event stream (a page load or a reconnect). */
   onWindowConnected?: () => void;
+  /** The host's heartbeat: open streams are pinged on it instead of on a timer of their own. */
+  heartbeat?: BeatSource;
 }
 
 export interface BridgeServer {
@@ -133,9 +137,12 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     send(res, 'state', options.core.view());
     options.onWindowConnected?.();
     const unsubscribe = options.core.subscribe((view) => send(res, 'state', view));
-    const ping = setInterval(() => res.write(': ping\n\n'), PING_INTERVAL_MS);
+    const ping = () => void res.write(': ping\n\n');
+    const stopPings = options.heartbeat
+      ? options.heartbeat.onBeat(ping)
+      : clearIntervalOf(setInterval(ping, PING_INTERVAL_MS));
     res.on('close', () => {
-      clearInterval(ping);
+      stopPings();
       unsubscribe();
       streams.delete(res);
     });
@@ -222,4 +229,8 @@ async function readJson(req: IncomingMessage): Promise<JsonBody> {
   } catch {
     return { ok: false, reason: 'body is not JSON' };
   }
+}
+
+function clearIntervalOf(timer: ReturnType<typeof setInterval>): () => void {
+  return () => clearInterval(timer);
 }

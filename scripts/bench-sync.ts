@@ -209,7 +209,8 @@ async function simulatedDay() {
       rateLimited: mine.filter((r) => r.status === 429).length,
       notModified: mine.filter((r) => r.status === 304).length,
       wakeupsPerIdleMinute: wakeups / idleMinutes,
-      heartbeatPerIdleMinute: alongside.length > 0 ? idleWakeups('heartbeat') / idleMinutes : 0,
+      // The fixed poller stands alone: it has no host heartbeat to count.
+      heartbeatPerIdleMinute: alongside.length > 0 ? idleWakeups('heartbeat') / idleMinutes : null,
     };
   };
   return {
@@ -274,7 +275,7 @@ try {
     ['most requests in any minute', (s) => String(s.busiestMinute)],
     ['429 replies', (s) => String(s.rateLimited)],
     ['wakeups per idle minute', (s) => s.wakeupsPerIdleMinute.toFixed(2)],
-    ['  of which host heartbeat', (s) => s.heartbeatPerIdleMinute.toFixed(2)],
+    ['  of which host heartbeat', (s) => s.heartbeatPerIdleMinute?.toFixed(2) ?? '–'],
   ];
   console.log('\nSimulated day, 3 deployments, Hobby plan (100 requests/min), emulator');
   console.log(`${'metric'.padEnd(30)}${'adaptive engine'.padEnd(18)}fixed 60 s poller`);

@@ -4,9 +4,12 @@
  * then 10 000 engine cycles for memory. Time is simulated (emulator frozen,
  * moved from timer to timer), so a day takes seconds and every number is
  * the same on a slow machine. Prints the numbers and the issue's targets.
+ * "Wakeups" are timer callbacks run in an idle minute: the engine's and the
+ * host heartbeat's (which rides the engine's, as in the app).
  */
 import { detectChanges } from '../src-main/core/changes';
 import { ApiClient } from '../src-main/core/api/client';
+import { Heartbeat } from '../src-main/core/heartbeat';
 import { SyncEngine } from '../src-main/core/sync/engine';
 import type { Logger } from '../src-main/core/ports';
 import type { SnapshotView } from '../src-shared/bridge';
@@ -153,9 +156,12 @@ async function simulatedDay() {
   const engineWatch = new Watcher();
   const fixedWatch = new Watcher();
   const engineApi = client('engine');
+  // The host's one idle timer, riding the engine's timers as TrayCore sets it up.
+  const heartbeat = new Heartbeat({ clock: timeline.clock('heartbeat') });
+  heartbeat.start();
   const engine = new SyncEngine({
     source: engineApi,
-    clock: timeline.clock('engine'),
+    clock: heartbeat.riding(timeline.clock('engine')),
     logger: silent,
     onSnapshot: (s) => engineWatch.see(s),
     onConnectivity: () => undefined,
@@ -183,14 +189,17 @@ async function simulatedDay() {
   fixed.start();
   await runUntil(dayStart + DAY);
   await engine.stop();
+  heartbeat.stop();
   fixed.stop();
   const idle = (at: number) => !busy.some(([from, to]) => at >= from && at < to);
   const idleMinutes = Math.round(
     (DAY - busy.reduce((sum, [from, to]) => sum + (to - from), 0)) / MINUTE,
   );
-  const summary = (subject: string, watch: Watcher) => {
+  const idleWakeups = (subject: string) =>
+    (timeline.fired.get(subject) ?? []).filter((at) => at < dayStart + DAY && idle(at)).length;
+  const summary = (subject: string, watch: Watcher, alongside: string[] = []) => {
     const mine = requests.filter((r) => r.subject === subject && r.at < dayStart + DAY);
-    const wakeups = (timeline.fired.get(subject) ?? []).filter(idle).length;
+    const wakeups = [subject, ...alongside].reduce((sum, s) => sum + idleWakeups(s), 0);
     return {
       notified: watch.delays().length,
       medianMs: percentile(watch.delays(), 50),
@@ -200,9 +209,14 @@ async function simulatedDay() {
       rateLimited: mine.filter((r) => r.status === 429).length,
       notModified: mine.filter((r) => r.status === 304).length,
       wakeupsPerIdleMinute: wakeups / idleMinutes,
+      // The fixed poller stands alone: it has no host heartbeat to count.
+      heartbeatPerIdleMinute: alongside.length > 0 ? idleWakeups('heartbeat') / idleMinutes : null,
     };
   };
-  return { engine: summary('engine', engineWatch), fixed: summary('fixed', fixedWatch) };
+  return {
+    engine: summary('engine', engineWatch, ['heartbeat']),
+    fixed: summary('fixed', fixedWatch),
+  };
 }
 
 function rssMb(): number {
@@ -261,6 +275,7 @@ try {
     ['most requests in any minute', (s) => String(s.busiestMinute)],
     ['429 replies', (s) => String(s.rateLimited)],
     ['wakeups per idle minute', (s) => s.wakeupsPerIdleMinute.toFixed(2)],
+    ['  of which host heartbeat', (s) => s.heartbeatPerIdleMinute?.toFixed(2) ?? '–'],
   ];
   console.log('\nSimulated day, 3 deployments, Hobby plan (100 requests/min), emulator');
   console.log(`${'metric'.padEnd(30)}${'adaptive engine'.padEnd(18)}fixed 60 s poller`);

@@ -336,10 +336,15 @@ export interface NavigationView {
   deploymentId?: string;
 }
 
+/** A notification as the window gets it: with where a click on it goes (the core decides). */
+export interface NotificationEvent extends NotificationView {
+  to: NavigationView;
+}
+
 /** Events main pushes to the window. */
 export interface BridgeEvents {
   state: AppView;
-  notification: NotificationView;
+  notification: NotificationEvent;
   navigate: NavigationView;
 }
 

@@ -15,6 +15,9 @@ import { issuerPageOpener } from '../host/sign-in-opener';
 import { startBridgeServer, type BridgeServer } from './server';
 import { openInBrowser } from './open-in-browser';
 import { acquireInstanceLock } from '../node/instance-lock';
+import { Heartbeat } from '../core/heartbeat';
+import { systemClock } from '../core/ports';
+import { interfaceNetworkStatus } from '../node/network-interfaces';
 import { wakeDetector } from '../node/wake-detector';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -90,6 +93,8 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
   let tray: LoggedTray | null = null;
   // A window opening (or reconnecting) is the browser host's "focus": the person is looking.
   const windowOpened = new Listeners();
+  // The one idle timer: tray ages, and sleep and network return seen by it.
+  const heartbeat = new Heartbeat({ clock: systemClock });
   const host = await createHostCore({
     dataDir,
     keychainScope: keychainScopeFor(options.dataDir ?? process.env.KOMBIFY_DATA_DIR),
@@ -98,7 +103,9 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
     tray: { render: (model) => tray?.render(model) },
     pollIntervalMs: Number(process.env.KOMBIFY_POLL_INTERVAL_MS) || undefined,
     logToStderr: true,
-    power: wakeDetector(),
+    heartbeat,
+    power: wakeDetector(heartbeat),
+    network: interfaceNetworkStatus(heartbeat),
     // The sign-in page opens in the person's default browser, like the Electron app's.
     // Called only once the host exists: sign-ins start after start-up.
     browser: issuerPageOpener((url) => openInBrowser(url, host.logger.child('sign-in'))),
@@ -113,6 +120,7 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
     logger: host.logger.child('browser-host'),
     port: options.port,
     onWindowConnected: () => windowOpened.emit(),
+    heartbeat,
     opener: { openExternal: async (url) => openInBrowser(url, host.logger) },
   });
   notifier.server = server;

@@ -11,12 +11,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { BridgeEvents, NotificationView } from '../../src-shared/bridge';
+import type { BeatSource } from '../core/heartbeat';
+import { navigationFor } from '../core/notification-rules';
 import type { Logger } from '../core/ports';
 import { dispatchBridgeCall, type BridgeCore } from '../host/bridge-host';
 import type { ExternalOpener } from '../host/links';
 
 export const BRIDGE_KEY_HEADER = 'x-kombify-bridge-key';
 const MAX_BODY_BYTES = 64 * 1024;
+/** Pings of an open event stream when the host gives no heartbeat to ride. */
 const PING_INTERVAL_MS = 15_000;
 
 const CONTENT_SECURITY_POLICY = [
@@ -55,6 +58,8 @@ export interface BridgeServerOptions {
   key?: string;
   /** A window opened its event stream (a page load or a reconnect). */
   onWindowConnected?: () => void;
+  /** The host's heartbeat: open streams are pinged on it instead of on a timer of their own. */
+  heartbeat?: BeatSource;
 }
 
 export interface BridgeServer {
@@ -62,7 +67,7 @@ export interface BridgeServer {
   pageUrl: string;
   origin: string;
   key: string;
-  /** Pushes a notification to every open window. */
+  /** Pushes a notification to every open window, with where a click on it goes. */
   broadcastNotification(notification: NotificationView): number;
   close(): Promise<void>;
 }
@@ -132,9 +137,12 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     send(res, 'state', options.core.view());
     options.onWindowConnected?.();
     const unsubscribe = options.core.subscribe((view) => send(res, 'state', view));
-    const ping = setInterval(() => res.write(': ping\n\n'), PING_INTERVAL_MS);
+    const ping = () => void res.write(': ping\n\n');
+    const stopPings = options.heartbeat
+      ? options.heartbeat.onBeat(ping)
+      : clearIntervalOf(setInterval(ping, PING_INTERVAL_MS));
     res.on('close', () => {
-      clearInterval(ping);
+      stopPings();
       unsubscribe();
       streams.delete(res);
     });
@@ -172,7 +180,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     origin: originUrl,
     key,
     broadcastNotification(notification) {
-      for (const res of streams) send(res, 'notification', notification);
+      const event = { ...notification, to: navigationFor(notification) };
+      for (const res of streams) send(res, 'notification', event);
       return streams.size;
     },
     close: () =>
@@ -220,4 +229,8 @@ async function readJson(req: IncomingMessage): Promise<JsonBody> {
   } catch {
     return { ok: false, reason: 'body is not JSON' };
   }
+}
+
+function clearIntervalOf(timer: ReturnType<typeof setInterval>): () => void {
+  return () => clearInterval(timer);
 }

@@ -42,6 +42,7 @@ import type { AppFocus, NetworkStatus, PowerEvents } from './ports';
 import type { SettingsDocument } from './settings-document';
 import { SnapshotBook } from './snapshot-book';
 import type { SnapshotDocument } from './snapshot-document';
+import type { Heartbeat } from './heartbeat';
 import { SyncEngine } from './sync/engine';
 import { buildTrayModel } from './tray-model';
 
@@ -76,6 +77,11 @@ export interface TrayCoreOptions {
   network?: NetworkStatus;
   /** The window gaining focus: sync at once. */
   focus?: AppFocus;
+  /**
+   * The host's once-a-minute heartbeat (same clock): the tray's ages are redrawn on
+   * it, and the sync engine's timers ride it so an idle minute wakes the host once.
+   */
+  heartbeat?: Heartbeat;
   /** Random source for jitter; tests pin it. */
   random?: () => number;
   /** Quiet polling interval; overrides the setting (development, tests). */
@@ -168,7 +174,7 @@ export class TrayCore {
     });
     this.#poller = new SyncEngine({
       source: this.#api,
-      clock: this.#clock,
+      clock: options.heartbeat ? options.heartbeat.riding(this.#clock) : this.#clock,
       logger: options.logger.child('sync'),
       random: options.random,
       activeIntervalMs: options.activePollIntervalMs,
@@ -383,17 +389,29 @@ export class TrayCore {
     this.#poller.setQuietInterval(this.#o.pollIntervalMs ?? quietIntervalSeconds * 1000);
   }
 
-  /** Listens to sleep, wake, network and focus once per core, however often start runs. */
+  /** Listens to sleep, wake, network, focus and the heartbeat once per core. */
   #watchSystem(): void {
     if (this.#unwatch !== null) return;
-    const { power, network, focus } = this.#o;
+    const { power, network, focus, heartbeat } = this.#o;
     const refresh = (why: 'focus' | 'network') => () => this.#drop(this.#poller.refresh(why), why);
     this.#unwatch = [
       power?.onSuspend(() => this.#poller.suspend()),
       power?.onResume(() => this.#poller.resume()),
       network?.onOnline(refresh('network')),
       focus?.onFocus(refresh('focus')),
+      heartbeat?.onBeat(() => this.#redrawAges()),
     ].filter((u): u is () => void => u !== undefined);
+  }
+
+  /**
+   * Ages ("updated 3 min ago") and a pause that ran out change with time alone:
+   * on a beat the tray model is built again, and drawn only if it changed.
+   */
+  #redrawAges(): void {
+    if (this.#stopped) return;
+    if (JSON.stringify(this.#trayModel(this.#sessionView())) !== this.#renderedTray) {
+      this.#changed();
+    }
   }
 
   #newSession(): Session {

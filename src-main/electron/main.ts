@@ -6,6 +6,8 @@ import * as electron from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppView, NavigationView, NotificationView, TrayModel } from '../../src-shared/bridge';
+import { Heartbeat } from '../core/heartbeat';
+import { systemClock } from '../core/ports';
 import { TRAY_ACTIONS } from '../core/tray-model';
 import {
   createHostCore,
@@ -15,7 +17,6 @@ import {
 } from '../host/compose';
 import { setLinuxAutostart } from '../node/autostart';
 import { NO_TRAY_MESSAGE, checkTrayHost } from '../node/tray-host-check';
-import { APP_ID } from './app-identity';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { isAppEntryUrl } from './app-url';
 import { registerIpcBridge, sendBridgeEvent } from './ipc';
@@ -23,12 +24,13 @@ import { ElectronNotifier } from './notifier';
 import { ElectronTrayView } from './tray';
 import { trayIconFile } from './tray-icons';
 import { signInBrowser } from './sign-in-browser';
+import { startElectron } from './startup';
 import { appFocus, networkStatus, powerEvents, systemLocale } from './system-events';
 import { startUpdateChecks } from './updater';
 import { electronStoreBacking } from './document-backing';
 import { createMainWindow, hardenSessions, positionNearTray } from './window';
 
-const { app, ipcMain, nativeTheme, net, powerMonitor, screen, shell } = electron;
+const { app, ipcMain, net, powerMonitor, screen, shell } = electron;
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
 const iconsDir = join(here, '..', 'icons');
@@ -113,32 +115,25 @@ function exposeForEndToEndTests(): { tray: TrayModel | null; notifications: Noti
   return seen;
 }
 
-async function main(): Promise<void> {
-  // A second launch hands over to the first instead of refreshing alongside it.
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
-    return;
-  }
-  // Before the first notification, or Windows drops them.
-  app.setAppUserModelId(APP_ID);
-  registerAppScheme();
-  await app.whenReady();
+/** Everything after start-up (see startup.ts): the app is ready and has its identity. */
+async function run(): Promise<void> {
   hardenSessions(electron);
   serveAppScheme(rendererDir);
 
   let host: HostCore | null = null;
   const notifier = new ElectronNotifier(
     electron,
-    (n) => host && showWindow(host, tray, { screen: 'deployments', deploymentId: n.deploymentId }),
+    (to) => host && showWindow(host, tray, to),
     appIcon,
   );
   const tray = new ElectronTrayView({
     electron,
-    iconPath: (name) =>
-      join(iconsDir, trayIconFile(name, process.platform, nativeTheme.shouldUseDarkColors)),
+    iconPath: (name, dark) => join(iconsDir, trayIconFile(name, process.platform, dark)),
     onAction: (itemId, id) => host && onTrayAction(host, tray, itemId, id),
   });
   const e2e = process.env.KOMBIFY_E2E === '1' ? exposeForEndToEndTests() : null;
+  // The one idle timer: tray ages, the network check and update checks ride it.
+  const heartbeat = new Heartbeat({ clock: systemClock });
   const chosen = resolveEnvironment(process.env);
   host = await createHostCore({
     dataDir: process.env.KOMBIFY_DATA_DIR ?? app.getPath('userData'),
@@ -153,8 +148,9 @@ async function main(): Promise<void> {
     },
     tray,
     browser: signInBrowser(shell),
+    heartbeat,
     power: powerEvents(powerMonitor),
-    network: networkStatus(net),
+    network: networkStatus(net, heartbeat),
     focus: appFocus(app),
     systemLocale: () => systemLocale(app),
     documentBacking: electronStoreBacking,
@@ -199,6 +195,7 @@ async function main(): Promise<void> {
     packaged: app.isPackaged,
     feedUrl: process.env.KOMBIFY_UPDATE_URL,
     logger: started.logger.child('updater'),
+    heartbeat,
   });
   app.once('will-quit', stopUpdates);
 
@@ -212,4 +209,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+void startElectron({ app, registerAppScheme }, run);

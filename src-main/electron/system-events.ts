@@ -4,6 +4,7 @@
  * up listeners.
  */
 import type * as Electron from 'electron';
+import type { BeatSource } from '../core/heartbeat';
 import type {
   AppFocus,
   NetworkStatus,
@@ -28,21 +29,21 @@ export function powerEvents(powerMonitor: Emitter): PowerEvents {
 
 /**
  * Electron's main process has no "online" event; `net.isOnline()` is a cheap
- * local check, so it is sampled and a change from offline to online reported.
+ * local check, so it is looked at on each heartbeat (no timer of its own) and
+ * a change from offline to online reported.
  */
 export function networkStatus(
   net: Pick<typeof Electron.net, 'isOnline'>,
-  everyMs = 5000,
+  heartbeat: BeatSource,
 ): NetworkStatus {
   return {
     onOnline(listener): Unsubscribe {
       let online = net.isOnline();
-      const timer = setInterval(() => {
+      return heartbeat.onBeat(() => {
         const now = net.isOnline();
         if (now && !online) listener();
         online = now;
-      }, everyMs);
-      return () => clearInterval(timer);
+      });
     },
   };
 }

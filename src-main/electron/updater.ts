@@ -3,6 +3,7 @@
  * checkout has nothing to update and no signature to check. The feed is the
  * one in electron-builder.yml unless KOMBIFY_UPDATE_URL names another.
  */
+import type { BeatSource } from '../core/heartbeat';
 import type { Logger } from '../core/ports';
 
 /** The slice of electron-updater's AppUpdater used here. */
@@ -16,6 +17,8 @@ export interface UpdateCheckOptions {
   feedUrl?: string;
   logger: Logger;
   loadUpdater?: () => Promise<UpdaterLike>;
+  /** The host's heartbeat: checks ride it instead of keeping a timer of their own. */
+  heartbeat?: BeatSource;
   intervalMs?: number;
 }
 
@@ -26,7 +29,7 @@ async function loadElectronUpdater(): Promise<UpdaterLike> {
   return module.default.autoUpdater;
 }
 
-/** Starts periodic update checks; returns a function that stops them. */
+/** Starts update checks (at once, then every six hours); returns a function that stops them. */
 export async function startUpdateChecks(options: UpdateCheckOptions): Promise<() => void> {
   const log = options.logger;
   if (!options.packaged) {
@@ -51,6 +54,16 @@ export async function startUpdateChecks(options: UpdateCheckOptions): Promise<()
     }
   };
   void check();
-  const timer = setInterval(() => void check(), options.intervalMs ?? SIX_HOURS);
-  return () => clearInterval(timer);
+  const every = options.intervalMs ?? SIX_HOURS;
+  if (!options.heartbeat) {
+    const timer = setInterval(() => void check(), every);
+    return () => clearInterval(timer);
+  }
+  let since = 0;
+  return options.heartbeat.onBeat((beat) => {
+    since += beat.sinceLastMs;
+    if (since < every) return;
+    since = 0;
+    void check();
+  });
 }

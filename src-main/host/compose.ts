@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { CustomEndpointUrl } from '../../src-shared/bridge';
 import { TrayCore, type Environment } from '../core/app';
 import { environmentFor } from '../core/auth/environments';
+import type { Heartbeat } from '../core/heartbeat';
 import type {
   AppFocus,
   BrowserOpener,
@@ -75,6 +76,11 @@ export interface HostCoreOptions {
   network?: NetworkStatus;
   /** The window gaining focus. */
   focus?: AppFocus;
+  /**
+   * The host's one idle timer: started here, stopped with the host. Redraws the
+   * tray's ages; the host's network and wake checks ride it too.
+   */
+  heartbeat?: Heartbeat;
   /** Also log to stderr (the browser host in a terminal). */
   logToStderr?: boolean;
   /** Opens the system browser for browser sign-in; without it that sign-in is refused. */
@@ -124,14 +130,17 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     power: options.power,
     network: options.network,
     focus: options.focus,
+    heartbeat: options.heartbeat,
     browser: options.browser,
     loopback: nodeLoopbackListener,
     systemLocale: options.systemLocale ?? (() => nodeSystemLocale(process.env)),
   });
+  options.heartbeat?.start();
   return {
     core,
     logger,
     async stop() {
+      options.heartbeat?.stop();
       await core.stop();
       logger.close();
     },

@@ -27,6 +27,8 @@ export interface CreateLoggerOptions {
 export interface NodeLogger extends Logger {
   /** The file being written now. */
   readonly file: string;
+  /** Resolves once the file next rolls and the oldest are removed (tests wait on it). */
+  nextRoll(): Promise<void>;
   close(): void;
 }
 
@@ -62,6 +64,7 @@ export async function createLogger(options: CreateLoggerOptions): Promise<NodeLo
     get file() {
       return file.file;
     },
+    nextRoll: () => new Promise<void>((resolve) => file.once('cleanup-complete', () => resolve())),
     close: () => {
       file.flushSync();
       file.end();

@@ -10,13 +10,14 @@ import type {
   KombifyBridge,
   KombifyLink,
   NavigationView,
-  NotificationView,
+  NotificationEvent,
   SettingsPatch,
 } from '../../src-shared/bridge';
 import type { Deployment, Subscription } from '../../src-shared/kombify-api';
 import type { LinkWatch } from './bridge';
 import { type Language, setLanguage, t } from './i18n';
 import { ToolsState } from './tools-state.svelte';
+import { forwardWindowErrors } from './window-errors';
 
 export type Action =
   'sign-in' | 'sign-out' | 'refresh' | 'deploy' | 'delete' | 'upgrade' | 'cancel' | 'settings';
@@ -30,7 +31,7 @@ interface DeployIntent {
   requestId: string;
 }
 
-export interface ShownNotification extends NotificationView {
+export interface ShownNotification extends NotificationEvent {
   /** Unique per toast: main may raise the same key twice, and each one is listed. */
   id: number;
   receivedAt: number;
@@ -127,12 +128,18 @@ export class AppState {
     const offNotification = this.#bridge.on('notification', (n) => this.#notify(n));
     const offNavigate = this.#bridge.on('navigate', (to) => this.navigate(to));
     const offLink = this.#watchLink?.((up) => (this.#hostReachable = up));
+    // The window's own failures belong in main's log too, or nobody ever sees them.
+    const offErrors =
+      typeof window === 'undefined'
+        ? undefined
+        : forwardWindowErrors(window, (level, message) => this.log(level, message));
     void this.load();
     return () => {
       offState();
       offNotification();
       offNavigate();
       offLink?.();
+      offErrors?.();
     };
   }
 
@@ -304,7 +311,7 @@ export class AppState {
     }
   }
 
-  #notify(notification: NotificationView): void {
+  #notify(notification: NotificationEvent): void {
     const shown = { ...notification, id: this.#nextNotificationId++, receivedAt: Date.now() };
     this.#notifications = [...this.#notifications, shown].slice(-MAX_NOTIFICATIONS);
   }

@@ -30,6 +30,8 @@ export interface LoopbackOptions {
    * that never answers.
    */
   signInTimeoutMs?: number;
+  /** The signal that ends a call after `ms`; AbortSignal.timeout, or the test's own. */
+  timeout?: (ms: number) => AbortSignal;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [500, 1000, 2000, 5000, 10_000];
@@ -110,7 +112,7 @@ class LoopbackClient {
         headers: { [BRIDGE_KEY_HEADER]: this.#options.key, 'Content-Type': 'application/json' },
         body: JSON.stringify(payload === undefined ? {} : { payload }),
         cache: 'no-store',
-        signal: AbortSignal.timeout(this.#timeoutFor(method)),
+        signal: this.#timeout(this.#timeoutFor(method)),
       });
     } catch {
       return failure('BRIDGE_UNREACHABLE', t.bridge.unreachable);
@@ -127,6 +129,10 @@ class LoopbackClient {
       // Falls through: a torn or non-JSON body is reported like a malformed one.
     }
     return failure('BRIDGE_BAD_RESPONSE', t.bridge.badResponse);
+  }
+
+  #timeout(ms: number): AbortSignal {
+    return this.#options.timeout ? this.#options.timeout(ms) : AbortSignal.timeout(ms);
   }
 
   #timeoutFor(method: BridgeMethod): number {

@@ -70,6 +70,7 @@ describe('AppState', () => {
         kind: 'deployment-succeeded',
         title: `${i}`,
         body: '',
+        to: { screen: 'deployments' },
       });
     }
     expect(app.notifications).toHaveLength(50);

@@ -96,19 +96,29 @@ describe('loopback bridge calls', () => {
 
   it('still gives up on a sign-in the host never answers, after its own longer limit', async () => {
     server.removeAllListeners('request');
-    server.on('request', () => undefined);
+    const arrived: string[] = [];
+    server.on('request', (req: IncomingMessage) => arrived.push(req.url ?? ''));
+    // The time limits as the client asks for them, ended by the test instead of the clock.
+    const limits: Array<{ ms: number; end: () => void }> = [];
     const quick = createLoopbackBridge({
       key: KEY,
       origin,
       callTimeoutMs: 50,
       signInTimeoutMs: 200,
+      timeout: (ms) => {
+        const controller = new AbortController();
+        limits.push({ ms, end: () => controller.abort(new Error('time is up')) });
+        return controller.signal;
+      },
     });
-    const started = Date.now();
-    expect(await quick.signInWithBrowser()).toMatchObject({
-      ok: false,
-      error: { code: 'BRIDGE_UNREACHABLE' },
-    });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    let settled = false;
+    const signingIn = quick.signInWithBrowser().finally(() => (settled = true));
+    await expect.poll(() => arrived).toEqual(['/bridge/signInWithBrowser']);
+    expect(limits.map((limit) => limit.ms)).toEqual([200]);
+    expect(settled).toBe(false);
+
+    limits[0]!.end();
+    expect(await signingIn).toMatchObject({ ok: false, error: { code: 'BRIDGE_UNREACHABLE' } });
   });
 
   it('posts the payload with the key and returns the host result', async () => {

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import App from '../../src-renderer/App.svelte';
 import { AppState } from '../../src-renderer/lib/app-state.svelte';
 import { Clock } from '../../src-renderer/lib/clock.svelte';
@@ -26,6 +26,7 @@ describe('notifications and pushed state', () => {
       title: 'base-kit-1 succeeded',
       body: 'Base Kit is running on basement-rack.',
       deploymentId: 'dep_1',
+      to: { screen: 'deployments', deploymentId: 'dep_1' },
     });
 
     const toast = await within(region).findByTestId('notification');
@@ -35,12 +36,19 @@ describe('notifications and pushed state', () => {
 
   it('keeps every toast listed until it is dismissed', async () => {
     const { fake } = await renderApp();
-    fake.emit('notification', { key: 'a', kind: 'deployment-succeeded', title: 'First', body: '' });
+    fake.emit('notification', {
+      key: 'a',
+      kind: 'deployment-succeeded',
+      title: 'First',
+      body: '',
+      to: { screen: 'deployments' },
+    });
     fake.emit('notification', {
       key: 'b',
       kind: 'deployment-succeeded',
       title: 'Second',
       body: 'done',
+      to: { screen: 'deployments' },
     });
     expect(await screen.findAllByTestId('notification')).toHaveLength(2);
 
@@ -50,22 +58,38 @@ describe('notifications and pushed state', () => {
     expect(screen.getByTestId('notification')).toHaveTextContent('Second');
   });
 
-  it('brings the deployment a toast is about into view and focus', async () => {
+  it('opens the deployment a toast is about, as a click on a notification does', async () => {
     const { fake } = await renderApp();
-    Element.prototype.scrollIntoView = vi.fn();
     fake.emit('notification', {
       key: 'k',
       kind: 'deployment-succeeded',
       title: 'Done',
       body: '',
       deploymentId: 'dep_1',
+      to: { screen: 'deployments', deploymentId: 'dep_1' },
     });
 
     await fireEvent.click(
       await screen.findByRole('button', { name: 'Show the deployment of: Done' }),
     );
 
-    expect(screen.getByTestId('deployment')).toHaveFocus();
+    expect(await screen.findByTestId('deployment-detail')).toHaveTextContent('base-kit-1');
+    expect(screen.getByTestId('screen-deployments')).toHaveFocus();
+  });
+
+  it('opens the screen main names for a toast that is not about a deployment', async () => {
+    const { fake } = await renderApp();
+    fake.emit('notification', {
+      key: 'q',
+      kind: 'quota-nearly-full',
+      title: 'Quota nearly full',
+      body: 'deployments: 9 of 10',
+      to: { screen: 'subscription' },
+    });
+
+    await fireEvent.click(await screen.findByRole('button', { name: 'Show: Quota nearly full' }));
+
+    expect(await screen.findByTestId('screen-subscription')).toHaveFocus();
   });
 
   it('warns while the browser host cannot be reached', async () => {

@@ -2,8 +2,10 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../src-main/browser-host/server';
+import { FakeBeats } from './fake-beats';
+import { NOTIFICATION_DESTINATIONS } from './notification-destinations';
 import { RecordingCore, sampleView, silentLogger } from './fake-core';
 
 interface RawReply {
@@ -196,5 +198,67 @@ describe('browser host loopback server', () => {
 
     controller.abort();
     await expect.poll(() => core.listenerCount).toBe(0);
+  });
+
+  it('keeps the stream of an open window alive on the heartbeat, with no timer of its own', async () => {
+    await server.close();
+    const beats = new FakeBeats();
+    server = await startBridgeServer({
+      core,
+      staticDir,
+      logger: silentLogger,
+      opener: { openExternal: async () => undefined },
+      heartbeat: beats,
+      onWindowConnected: () => (windowsConnected += 1),
+    });
+    const intervals = vi.spyOn(globalThis, 'setInterval');
+    const controller = new AbortController();
+    const reply = await fetch(`${server.origin}/bridge/events`, {
+      headers: { 'x-kombify-bridge-key': server.key },
+      signal: controller.signal,
+    });
+    const reader = reply.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    await expect.poll(() => windowsConnected).toBe(1);
+    beats.beat();
+    while (!text.includes(': ping')) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended before the ping');
+      text += decoder.decode(value);
+    }
+    expect(intervals).not.toHaveBeenCalled();
+    intervals.mockRestore();
+    controller.abort();
+    await expect.poll(() => beats.listeners.size).toBe(0);
+  });
+
+  it('tells the window where a click on each kind of notification goes', async () => {
+    const controller = new AbortController();
+    const reply = await fetch(`${server.origin}/bridge/events`, {
+      headers: { 'x-kombify-bridge-key': server.key },
+      signal: controller.signal,
+    });
+    const reader = reply.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const events = () =>
+      text
+        .split('\n\n')
+        .filter((block) => block.startsWith('event: notification\n'))
+        .map((block) => JSON.parse(block.slice(block.indexOf('data: ') + 6)) as unknown);
+    await expect.poll(() => windowsConnected).toBe(1);
+    for (const { notification } of NOTIFICATION_DESTINATIONS) {
+      server.broadcastNotification(notification);
+    }
+    while (events().length < NOTIFICATION_DESTINATIONS.length) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended early');
+      text += decoder.decode(value);
+    }
+    expect(events()).toEqual(
+      NOTIFICATION_DESTINATIONS.map(({ notification, to }) => ({ ...notification, to })),
+    );
+    controller.abort();
   });
 });

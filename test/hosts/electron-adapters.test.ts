@@ -2,9 +2,11 @@
  * The Electron adapters through their ports, each against a small fake of
  * the Electron API surface it uses (Electron itself cannot run here).
  */
+import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { TrayModel } from '../../src-shared/bridge';
+import type { NavigationView, TrayModel } from '../../src-shared/bridge';
+import { NOTIFICATION_DESTINATIONS, kindsMissingFromTable } from './notification-destinations';
 import { ElectronNotifier, type NotifierElectron } from '../../src-main/electron/notifier';
 import { ElectronTrayView, type TrayElectron } from '../../src-main/electron/tray';
 import { trayIconFile, trayIconName } from '../../src-main/electron/tray-icons';
@@ -46,12 +48,14 @@ function fakeTrayElectron() {
       this.destroyed = true;
     }
   }
+  const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
   const electron = {
     Tray: FakeTray,
     Menu: { buildFromTemplate: (template: MenuItemConstructorOptions[]) => template },
     nativeImage: { createFromPath: (path: string) => ({ path }) },
+    nativeTheme,
   } as unknown as TrayElectron;
-  return { electron, trays };
+  return { electron, trays, nativeTheme };
 }
 
 const model = (patch: Partial<TrayModel> = {}): TrayModel => ({
@@ -120,6 +124,34 @@ describe('ElectronTrayView', () => {
   });
 });
 
+describe('ElectronTrayView and the system theme', () => {
+  it('swaps to the icon drawn for the new panel theme when the system switches', () => {
+    const { electron, trays, nativeTheme } = fakeTrayElectron();
+    const view = new ElectronTrayView({
+      electron,
+      iconPath: (name, dark) => `${name}-${dark ? 'dark' : 'light'}`,
+      onAction: () => undefined,
+    });
+    view.render(model());
+    const tray = trays[0]!;
+    expect(tray.image).toEqual({ path: 'ok-light' });
+
+    nativeTheme.shouldUseDarkColors = true;
+    nativeTheme.emit('updated');
+    expect(tray.images).toEqual([{ path: 'ok-dark' }]);
+    // Only the icon: the menu stays as it was.
+    expect(tray.menus).toBe(1);
+    nativeTheme.emit('updated');
+    expect(tray.images).toHaveLength(1);
+
+    view.render(model({ state: 'failed', tooltip: 'failed' }));
+    expect(tray.image).toEqual({ path: 'failed-dark' });
+
+    view.destroy();
+    expect(nativeTheme.listenerCount('updated')).toBe(0);
+  });
+});
+
 describe('tray icons', () => {
   it('shows paused only when nothing needs attention', () => {
     expect(trayIconName({ state: 'ok', paused: true })).toBe('paused');
@@ -170,7 +202,19 @@ describe('ElectronNotifier', () => {
       body: 'media: disk full',
     });
     shown[0]!.handlers.get('click')!();
-    expect(clicked).toHaveBeenCalledWith(notification);
+    expect(clicked).toHaveBeenCalledWith({ screen: 'deployments', deploymentId: 'd1' });
+  });
+
+  it('opens the window where each kind of notification is about, on click', () => {
+    const { electron, shown } = fakeNotificationElectron(true);
+    const opened: NavigationView[] = [];
+    const notifier = new ElectronNotifier(electron, (to) => opened.push(to));
+    expect(kindsMissingFromTable()).toEqual([]);
+    for (const { notification } of NOTIFICATION_DESTINATIONS) {
+      notifier.notify(notification);
+      shown.at(-1)!.handlers.get('click')!();
+    }
+    expect(opened).toEqual(NOTIFICATION_DESTINATIONS.map(({ to }) => to));
   });
 
   it('says so where the system cannot show notifications', () => {

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appFocus, networkStatus, powerEvents } from '../../src-main/electron/system-events';
+import { FakeBeats } from './fake-beats';
 
 describe('Electron system events as ports', () => {
   afterEach(() => {
@@ -23,24 +24,28 @@ describe('Electron system events as ports', () => {
     expect(monitor.listenerCount('resume') + monitor.listenerCount('suspend')).toBe(0);
   });
 
-  it('says when the network comes back, not while it stays up', () => {
+  it('says when the network comes back, not while it stays up, on the heartbeat only', () => {
     vi.useFakeTimers();
     const answers = [false, false, true, true, false, true];
     let online = true;
     const net = { isOnline: () => online };
+    const beats = new FakeBeats();
     const back = vi.fn();
-    const off = networkStatus(net, 1000).onOnline(back);
+    const off = networkStatus(net, beats).onOnline(back);
+    // No polling of its own: an idle minute is the heartbeat's one wakeup.
+    expect(vi.getTimerCount()).toBe(0);
     for (const answer of answers) {
       online = answer;
-      vi.advanceTimersByTime(1000);
+      beats.beat();
     }
     expect(back).toHaveBeenCalledTimes(2);
     off();
     online = false;
-    vi.advanceTimersByTime(1000);
+    beats.beat();
     online = true;
-    vi.advanceTimersByTime(1000);
+    beats.beat();
     expect(back).toHaveBeenCalledTimes(2);
+    expect(beats.listeners.size).toBe(0);
   });
 
   it('reports window focus', () => {

@@ -1,4 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
 import { checkTrayHost, type RunCommand } from '../../src-main/node/tray-host-check';
 
 const reply = (owned: boolean) =>
@@ -24,9 +30,36 @@ describe('checkTrayHost()', () => {
     expect(await checkTrayHost(async () => null)).toBe('unknown');
   });
 
-  it('asks the real session bus, which has no watcher in tests', async () => {
-    // Inside scripts/with-keyring.sh there is a private bus with only the keyring on it.
-    const status = await checkTrayHost();
-    expect(status).toBe(process.env.DBUS_SESSION_BUS_ADDRESS ? 'missing' : 'unknown');
+  describe('against a real bus', () => {
+    let daemon: ChildProcess | null = null;
+    const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
+
+    afterEach(() => {
+      daemon?.kill();
+      daemon = null;
+      if (saved === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
+      else process.env.DBUS_SESSION_BUS_ADDRESS = saved;
+    });
+
+    /** A private session bus of our own: nobody on it owns a watcher, on any desktop. */
+    async function privateBus(): Promise<string> {
+      const started = spawn('dbus-daemon', ['--session', '--nofork', '--print-address=1'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      daemon = started;
+      const [line] = (await once(createInterface({ input: started.stdout! }), 'line')) as [string];
+      return line.trim();
+    }
+
+    it('says missing on a bus that answers without a watcher', async () => {
+      process.env.DBUS_SESSION_BUS_ADDRESS = await privateBus();
+      expect(await checkTrayHost()).toBe('missing');
+    });
+
+    it('says unknown when no bus is there to ask', async () => {
+      const nowhere = await mkdtemp(join(tmpdir(), 'kombify-nobus-'));
+      process.env.DBUS_SESSION_BUS_ADDRESS = `unix:path=${join(nowhere, 'bus')}`;
+      expect(await checkTrayHost()).toBe('unknown');
+    });
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startUpdateChecks, type UpdaterLike } from '../../src-main/electron/updater';
+import { FakeBeats } from './fake-beats';
 import { silentLogger } from './fake-core';
 
 function recordingUpdater(fail = false) {
@@ -59,5 +60,26 @@ describe('startUpdateChecks()', () => {
     await new Promise((resolve) => setImmediate(resolve));
     stop();
     expect(calls).toEqual(['check']);
+  });
+
+  it('checks again on the heartbeat once six hours have passed, with no timer of its own', async () => {
+    vi.useFakeTimers();
+    const { calls, loadUpdater } = recordingUpdater();
+    const beats = new FakeBeats();
+    const stop = await startUpdateChecks({
+      packaged: true,
+      logger: silentLogger,
+      loadUpdater,
+      heartbeat: beats,
+    });
+    expect(vi.getTimerCount()).toBe(0);
+    for (let minute = 1; minute < 6 * 60; minute += 1) beats.beat();
+    expect(calls).toEqual(['check']);
+    beats.beat();
+    expect(calls).toEqual(['check', 'check']);
+    stop();
+    for (let minute = 0; minute < 7 * 60; minute += 1) beats.beat();
+    expect(calls).toEqual(['check', 'check']);
+    vi.useRealTimers();
   });
 });

@@ -1,31 +1,29 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { wakeDetector } from '../../src-main/node/wake-detector';
+import { FakeBeats } from './fake-beats';
 
 describe('wakeDetector()', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  it('reports a wake when the clock jumped past a timer tick, and only then', () => {
+  it('reports a wake when the heartbeat saw the clock jump, and sets no timer of its own', () => {
     vi.useFakeTimers();
-    let clock = 0;
-    const power = wakeDetector({ now: () => clock, everyMs: 1000, slackMs: 5000 });
+    const beats = new FakeBeats();
+    const power = wakeDetector(beats);
     const woke = vi.fn();
     const off = power.onResume(woke);
+    expect(vi.getTimerCount()).toBe(0);
 
-    for (let i = 0; i < 10; i += 1) {
-      clock += 1000;
-      vi.advanceTimersByTime(1000);
-    }
+    for (let i = 0; i < 10; i += 1) beats.beat();
     expect(woke).not.toHaveBeenCalled();
 
-    clock += 3 * 60 * 60 * 1000; // three hours asleep, then the next tick
-    vi.advanceTimersByTime(1000);
+    beats.beat(true); // three hours asleep, then the next beat
     expect(woke).toHaveBeenCalledTimes(1);
 
     off();
-    clock += 60 * 60 * 1000;
-    vi.advanceTimersByTime(1000);
+    beats.beat(true);
     expect(woke).toHaveBeenCalledTimes(1);
+    expect(beats.listeners.size).toBe(0);
   });
 });

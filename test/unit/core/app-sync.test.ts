@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TrayModel } from '../../../src-shared/bridge';
 import { TrayCore } from '../../../src-main/core/app';
+import { Heartbeat } from '../../../src-main/core/heartbeat';
+import { interfaceNetworkStatus } from '../../../src-main/node/network-interfaces';
 import type { PowerEvents } from '../../../src-main/core/ports';
 import type { SettingsDocument } from '../../../src-main/core/settings-document';
 import type { SnapshotDocument } from '../../../src-main/core/snapshot-document';
@@ -199,6 +202,38 @@ describe('TrayCore sync through sleep and restarts', () => {
   });
 });
 
+describe('TrayCore tray ages on the heartbeat', () => {
+  it('keeps "updated … ago" true between slow polls, rebuilding the tray only on change', async () => {
+    const p = parts();
+    const heartbeat = new Heartbeat({ clock: p.clock });
+    const c = new TrayCore({
+      environment: { name: 'emulator', apiUrl: emu.apiUrl },
+      ...p,
+      heartbeat,
+      pollIntervalMs: 60 * 60_000,
+      random: () => 0.5,
+      timeZone: 'UTC',
+    });
+    running.push(c);
+    heartbeat.start();
+    await c.start();
+    await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
+    const freshness = (model: TrayModel | undefined) =>
+      model?.items.find((item) => item.id === 'freshness')?.label;
+    expect(freshness(p.tray.renders.at(-1))).toBe('Updated just now');
+    const before = p.tray.renders.length;
+
+    await p.clock.advance(3 * 60_000 + 10_000);
+
+    expect(freshness(p.tray.renders.at(-1))).toBe('Updated 3 min ago');
+    const since = p.tray.renders.slice(before - 1).map((model) => JSON.stringify(model));
+    // One rebuild per minute the ages moved, none for a beat that changed nothing.
+    expect(since.length - 1).toBeLessThanOrEqual(3);
+    for (let i = 1; i < since.length; i += 1) expect(since[i]).not.toBe(since[i - 1]);
+    heartbeat.stop();
+  });
+});
+
 describe('TrayCore connectivity while the cloud does not answer', () => {
   /** Signs in, lets the first sync succeed, then returns the core and its parts. */
   async function signedIn() {
@@ -237,6 +272,57 @@ describe('TrayCore connectivity while the cloud does not answer', () => {
     expect(c.view().connectivity.status).toBe('online');
     expect(c.view().connectivity.lastSuccessAt).not.toBe(since);
     expect(c.view().connectivity.lastSuccessAt).toBe(c.view().snapshot?.fetchedAt);
+  });
+
+  it('reads again a jitter after the browser host sees the network come back', async () => {
+    const p = parts();
+    const heartbeat = new Heartbeat({ clock: p.clock });
+    const beats: number[] = [];
+    heartbeat.onBeat((beat) => beats.push(beat.at));
+    const outside = { wlan0: [{ address: '192.0.2.10', internal: false }] };
+    let interfaces: Record<string, Array<{ address: string; internal: boolean }>> = outside;
+    let reads = 0;
+    const c = new TrayCore({
+      environment: { name: 'emulator', apiUrl: emu.apiUrl },
+      ...p,
+      fetch: (input, init) => {
+        reads += 1;
+        return fetch(input, init);
+      },
+      heartbeat,
+      network: interfaceNetworkStatus(heartbeat, () => interfaces as never),
+      random: () => 0.5,
+      timeZone: 'UTC',
+    });
+    running.push(c);
+    heartbeat.start();
+    await c.start();
+    await ok(c.handle('signInWithPassword', { email: DEMO.email, password: DEMO.password }));
+    await emu.control('faults', { path: '/v1/*', reset_connection: true });
+    interfaces = {};
+    // Long enough for the backoff to reach its cap (225 s apart with this jitter)...
+    await live(p, 12 * 60_000, 5_000);
+    expect(c.view().connectivity.status).toBe('offline');
+    // ...then just after a retry failed, so the engine's next one is minutes away.
+    const before = reads;
+    while (reads === before) await live(p, 500, 500);
+    await live(p, 1_000, 500);
+    const retriedAt = p.clock.now();
+
+    await emu.control('faults/clear');
+    interfaces = outside;
+    let onlineAt: number | null = null;
+    c.subscribe((view) => {
+      if (view.connectivity.status === 'online') onlineAt ??= p.clock.now();
+    });
+    while (onlineAt === null && p.clock.now() - retriedAt < 3 * 60_000) await live(p, 500, 500);
+    expect(onlineAt).not.toBeNull();
+    const seenAt = beats.find((at) => at > retriedAt)!;
+    // The first beat after the return asks for a refresh, which waits its jitter.
+    expect(seenAt - retriedAt).toBeLessThanOrEqual(61_000);
+    expect(onlineAt! - seenAt).toBeGreaterThanOrEqual(500);
+    expect(onlineAt! - seenAt).toBeLessThanOrEqual(4_000);
+    heartbeat.stop();
   });
 
   it('stays offline while connections drop and Refresh spends the budget', async () => {

@@ -97,9 +97,10 @@ describe('createLogger rotation', () => {
   it('rolls to a new file past the size and keeps only the newest few', async () => {
     const log = await createLogger({ file: join(dir, 'logs', 'main.log'), maxSize: '1k', keep: 2 });
     for (let burst = 0; burst < 6; burst += 1) {
+      // pino-roll rolls once the burst is on disk: wait for that, not for a guessed time.
+      const rolled = log.nextRoll();
       for (let i = 0; i < 30; i += 1) log.info('line', { burst, i, pad: 'x'.repeat(40) });
-      // pino-roll rolls once the burst is on disk.
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await rolled;
     }
     log.close();
     const files = readdirSync(join(dir, 'logs')).sort();

@@ -276,9 +276,16 @@ describe('SyncEngine trouble', () => {
     const { clock, source, engine } = setup({ random: () => 1 });
     source.failure = new ApiError(429, 'RATE_LIMIT_EXCEEDED', 'slow down');
     await engine.start(null);
-    for (let i = 0; i < 12; i += 1) await clock.advance(MAX_BACKOFF_MS);
-    const wait = Date.parse(engine.connectivity().retryAt!) - clock.now();
-    expect(wait).toBeLessThanOrEqual(MAX_BACKOFF_MS);
+    const waits: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      // Read just after each failed retry: the whole wait the engine chose.
+      waits.push(Date.parse(engine.connectivity().retryAt!) - clock.now());
+      await clock.advance(clock.pending()[0]!);
+    }
+    expect(waits.slice(0, 3)).toEqual([15_000, 30_000, 60_000]);
+    // It grows until the cap, then stays there.
+    expect(waits.slice(-3)).toEqual([MAX_BACKOFF_MS, MAX_BACKOFF_MS, MAX_BACKOFF_MS]);
+    expect(Math.max(...waits)).toBe(MAX_BACKOFF_MS);
     await engine.stop();
   });
 

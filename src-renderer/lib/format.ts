@@ -21,10 +21,14 @@ export function formatDuration(ms: number): string {
   return t.time.days(Math.floor(hours / 24));
 }
 
-/** The age of `iso` in words, or null when there is no usable time. */
+/** Younger than this reads as "just now": "0 s ago" is no age a person says. */
+const JUST_NOW_MS = 10_000;
+
+/** How long ago `iso` was, as a phrase ("3 min ago", "just now"), or null without a usable time. */
 export function formatAge(iso: string | null | undefined, now: number): string | null {
   const ms = ageMs(iso, now);
-  return ms === null ? null : formatDuration(ms);
+  if (ms === null) return null;
+  return ms < JUST_NOW_MS ? t.time.justNow : t.time.ago(formatDuration(ms));
 }
 
 /** Intl formatters per locale, made once each: building one is slow. */

@@ -41,7 +41,7 @@ export const de: Messages = {
     refreshing: 'Wird aktualisiert…',
     signOut: 'Abmelden',
     signingOut: 'Abmeldung läuft…',
-    updated: (age: string) => `vor ${age} aktualisiert`,
+    updated: (ago: string) => `${ago} aktualisiert`,
     neverUpdated: 'noch nicht aktualisiert',
   },
   overall: {
@@ -71,7 +71,7 @@ export const de: Messages = {
     heading: 'Homelabs',
     none: 'Mit diesem Konto ist noch kein Homelab verbunden.',
     status: { online: 'Online', offline: 'Offline' },
-    lastSeen: (age: string) => `zuletzt vor ${age} gesehen`,
+    lastSeen: (ago: string) => `zuletzt gesehen ${ago}`,
     neverSeen: 'nie gesehen',
   },
   deployments: {
@@ -87,7 +87,7 @@ export const de: Messages = {
     },
     progress: (name: string) => `Fortschritt von ${name}`,
     on: (homelab: string) => `auf ${homelab}`,
-    updated: (age: string) => `vor ${age}`,
+    updated: (ago: string) => `${ago} aktualisiert`,
     unnamed: 'Deployment ohne Namen',
   },
   deploy: {
@@ -106,10 +106,9 @@ export const de: Messages = {
     started: (name: string) => `${name} gestartet.`,
   },
   banners: {
-    offline: (time: string, age: string) =>
-      `Offline – du siehst den Stand von ${time} (vor ${age})`,
-    notConnected: (time: string, age: string) =>
-      `Noch nicht verbunden – du siehst den Stand von ${time} (vor ${age})`,
+    offline: (time: string, ago: string) => `Offline – du siehst den Stand von ${time} (${ago})`,
+    notConnected: (time: string, ago: string) =>
+      `Noch nicht verbunden – du siehst den Stand von ${time} (${ago})`,
     rateLimited: 'kombify Cloud bittet um weniger Anfragen.',
     tryAgainAt: (time: string) => `Versuch es um ${time} wieder.`,
     tryAgainSoon: 'Versuch es gleich noch einmal.',
@@ -153,6 +152,8 @@ export const de: Messages = {
     minutes: (n: number) => `${n} min`,
     hours: (n: number) => `${n} h`,
     days: (n: number) => `${n} T`,
+    ago: (duration: string) => `vor ${duration}`,
+    justNow: 'gerade eben',
   },
   nav: {
     label: 'Bereiche',
@@ -172,7 +173,7 @@ export const de: Messages = {
       'rate-limited': 'Gebremst',
       unknown: 'Verbindung wird aufgebaut…',
     },
-    checked: (age: string) => `letzte Antwort vor ${age}`,
+    checked: (ago: string) => `letzte Antwort ${ago}`,
     noAnswer: 'noch keine Antwort',
     latest: 'Neueste Deployments',
     seeAll: 'Alle Deployments',

@@ -38,7 +38,7 @@ export const en = {
     refreshing: 'Refreshing…',
     signOut: 'Sign out',
     signingOut: 'Signing out…',
-    updated: (age: string) => `updated ${age} ago`,
+    updated: (ago: string) => `updated ${ago}`,
     neverUpdated: 'not updated yet',
   },
   overall: {
@@ -68,7 +68,7 @@ export const en = {
     heading: 'Homelabs',
     none: 'No homelab is connected to this account yet.',
     status: { online: 'Online', offline: 'Offline' } as Record<string, string>,
-    lastSeen: (age: string) => `last seen ${age} ago`,
+    lastSeen: (ago: string) => `last seen ${ago}`,
     neverSeen: 'never seen',
   },
   deployments: {
@@ -84,7 +84,7 @@ export const en = {
     } as Record<string, string>,
     progress: (name: string) => `Progress of ${name}`,
     on: (homelab: string) => `on ${homelab}`,
-    updated: (age: string) => `${age} ago`,
+    updated: (ago: string) => `updated ${ago}`,
     unnamed: 'Unnamed deployment',
   },
   deploy: {
@@ -103,10 +103,10 @@ export const en = {
     started: (name: string) => `${name} started.`,
   },
   banners: {
-    offline: (time: string, age: string) =>
-      `Offline — showing the last update from ${time} (${age} ago)`,
-    notConnected: (time: string, age: string) =>
-      `Not connected yet — showing the last update from ${time} (${age} ago)`,
+    offline: (time: string, ago: string) =>
+      `Offline — showing the last update from ${time} (${ago})`,
+    notConnected: (time: string, ago: string) =>
+      `Not connected yet — showing the last update from ${time} (${ago})`,
     rateLimited: 'kombify Cloud asked us to slow down.',
     tryAgainAt: (time: string) => `Try again at ${time}.`,
     tryAgainSoon: 'Try again in a moment.',
@@ -135,6 +135,9 @@ export const en = {
     minutes: (n: number) => `${n} min`,
     hours: (n: number) => `${n} h`,
     days: (n: number) => `${n} d`,
+    /** An age as a phrase; `duration` is one of the above. */
+    ago: (duration: string) => `${duration} ago`,
+    justNow: 'just now',
   },
   nav: {
     label: 'Sections',
@@ -154,7 +157,7 @@ export const en = {
       'rate-limited': 'Slowed down',
       unknown: 'Connecting…',
     } as Record<string, string>,
-    checked: (age: string) => `last answer ${age} ago`,
+    checked: (ago: string) => `last answer ${ago}`,
     noAnswer: 'no answer yet',
     latest: 'Latest deployments',
     seeAll: 'See all deployments',

@@ -26,11 +26,19 @@ export function describeError(error: BridgeError, now: number): ErrorWords {
   const message = own ?? (String(error?.message ?? '').trim() || t.errors.generic);
   const next = NEXT_STEPS[code] ?? null;
   if (code === 'RATE_LIMIT_EXCEEDED') {
+    // Main's words name the time in its own format; with the time itself at hand the
+    // window says it once, its own way, after words of its own that leave it out.
     const at = formatTime(error.retryAt, now);
-    return { message, hint: at ? t.banners.tryAgainAt(at) : t.banners.tryAgainSoon, next };
+    if (at) return { message: own ?? t.errors.rateLimited, hint: t.banners.tryAgainAt(at), next };
+    return { message, hint: unsaid(message, t.banners.tryAgainSoon), next };
   }
   const hint = pick(t.errors.hints, code);
-  return { message, hint: hint && !saysAlready(message, hint) ? hint : null, next };
+  return { message, hint: hint ? unsaid(message, hint) : null, next };
+}
+
+/** The hint, unless the message already ends with that next step. */
+function unsaid(message: string, hint: string): string | null {
+  return saysAlready(message, hint) ? null : hint;
 }
 
 /** Main's words often end with the next step already; the hint must not say it twice. */

@@ -372,6 +372,35 @@ describe('errors with their next step', () => {
     expect(await screen.findByTestId('action-error')).toHaveTextContent(`Try again at ${time}.`);
   });
 
+  it("names the 429 time once, in the window's format, even when main's words name it too", () => {
+    const at = new Date(NOW + 90_000);
+    const said = {
+      code: 'RATE_LIMIT_EXCEEDED',
+      message: 'Too many requests for your plan. Try again at 23:59.',
+      retryAt: at.toISOString(),
+    };
+    const words = describeError(said, NOW);
+    const text = `${words.message} ${words.hint}`;
+    const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(at);
+    expect(text.match(/try again/gi)).toHaveLength(1);
+    expect(text).toContain(`Try again at ${time}.`);
+    expect(text).not.toContain('23:59');
+
+    setLanguage('de');
+    const german = describeError(said, NOW);
+    const deTime = new Intl.DateTimeFormat('de', { hour: 'numeric', minute: '2-digit' }).format(at);
+    expect(`${german.message} ${german.hint}`).toBe(
+      `Zu viele Anfragen für deinen Tarif. Versuch es um ${deTime} wieder.`,
+    );
+  });
+
+  it('adds no second "try again" to a 429 without a time when main already says it', () => {
+    const said = { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests. Try again later.' };
+    expect(describeError(said, NOW)).toMatchObject({ message: said.message, hint: null });
+    const bare = { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests.' };
+    expect(describeError(bare, NOW).hint).toBe('Try again in a moment.');
+  });
+
   it('backs out of a confirmation with Escape', async () => {
     const view = signedInView();
     view.snapshot = { ...view.snapshot!, subscription: subscription() };

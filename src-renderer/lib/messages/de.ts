@@ -119,6 +119,7 @@ export const de: Messages = {
   },
   errors: {
     generic: 'Etwas ist schiefgegangen. Bitte versuch es noch einmal.',
+    rateLimited: 'Zu viele Anfragen für deinen Tarif.',
     hints: {
       INVALID_TOKEN: 'Melde dich neu an.',
       SUBSCRIPTION_LIMIT_EXCEEDED: 'Wechsle in einen größeren Tarif, um das zu tun.',

@@ -115,6 +115,8 @@ export const en = {
   },
   errors: {
     generic: 'Something went wrong. Please try again.',
+    /** A 429 whose time to try again the window names itself. */
+    rateLimited: 'Too many requests for your plan.',
     hints: {
       INVALID_TOKEN: 'Sign in again.',
       SUBSCRIPTION_LIMIT_EXCEEDED: 'Upgrade your plan to do this.',

@@ -13,6 +13,9 @@ export interface ErrorWords {
   next: NextStep;
 }
 
+/** Errors the window itself reports (the bridge failed), with words made in its language. */
+const WINDOW_CODE_PREFIX = 'BRIDGE_';
+
 const NEXT_STEPS: Record<string, NextStep> = {
   SUBSCRIPTION_LIMIT_EXCEEDED: 'upgrade',
   HOMELAB_UNREACHABLE: 'homelab',
@@ -22,7 +25,7 @@ const NEXT_STEPS: Record<string, NextStep> = {
 /** Words for `error`; a missing or blank message still gives a sentence. */
 export function describeError(error: BridgeError, now: number): ErrorWords {
   const code = typeof error?.code === 'string' ? error.code : '';
-  const own = pick(t.errors.byCode, code);
+  const own = pick(t.errors.byCode, code) ?? unknownWords(code);
   const message = own ?? (String(error?.message ?? '').trim() || t.errors.generic);
   const next = NEXT_STEPS[code] ?? null;
   if (code === 'RATE_LIMIT_EXCEEDED') {
@@ -34,6 +37,15 @@ export function describeError(error: BridgeError, now: number): ErrorWords {
   }
   const hint = pick(t.errors.hints, code);
   return { message, hint: hint ? unsaid(message, hint) : null, next };
+}
+
+/**
+ * Main writes English; a language with words of its own says an unknown code in
+ * them too. Codes the window made itself (BRIDGE_*) are in its language already.
+ */
+function unknownWords(code: string): string | null {
+  if (!code || code.startsWith(WINDOW_CODE_PREFIX)) return null;
+  return t.errors.unknownCode?.(code) ?? null;
 }
 
 /** The hint, unless the message already ends with that next step. */

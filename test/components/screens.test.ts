@@ -107,7 +107,30 @@ describe('deployments', () => {
     const detail = await screen.findByTestId('deployment-detail');
     expect(within(detail).getByTestId('detail-error')).toHaveTextContent('IMAGE_PULL_FAILED');
     const failed = detail.querySelector('[data-state="failed"]');
-    expect(failed).toHaveTextContent('pulling images');
+    expect(failed).toHaveTextContent('Pulling images');
+  });
+
+  it("names the API's steps in words, capitalised or translated, and unknown ones as they came", async () => {
+    const running = (id: string, step: string) =>
+      deployment({ id, name: id, status: 'deploying', progress: 50, step, created_at: ago(5) });
+    const view = signedInView(
+      {},
+      { deployments: [running('known', 'pulling images'), running('odd', 'warming caches')] },
+    );
+    const { unmount } = await open(view, 'deployments');
+    const step = (id: string) =>
+      within(
+        screen.getAllByTestId('deployment').find((r) => r.dataset.deploymentId === id)!,
+      ).getByTestId('deployment-step');
+    expect(step('known')).toHaveTextContent(/^Pulling images$/);
+    expect(step('odd')).toHaveTextContent(/^warming caches$/);
+    unmount();
+
+    view.settings = { ...view.settings, language: 'de' };
+    const { app } = await open(view, 'deployments');
+    expect(step('known')).toHaveTextContent(/^Images werden geladen$/);
+    app.navigate({ screen: 'deployments', deploymentId: 'known' });
+    expect(await screen.findByTestId('detail-step')).toHaveTextContent('Images werden geladen');
   });
 
   it('deletes only after the confirmation, and Keep sends nothing', async () => {

@@ -139,8 +139,35 @@ export const de: Messages = {
       TIMEOUT: 'kombify Cloud hat nicht rechtzeitig geantwortet.',
       MALFORMED_RESPONSE:
         'kombify Cloud hat eine Antwort geschickt, die diese Version nicht versteht.',
-      INTERNAL: 'In kombify Tray ist etwas schiefgegangen.',
+      INTERNAL: 'In kombify Tray ist etwas schiefgegangen. Versuch es noch einmal.',
+      VALIDATION_ERROR:
+        'kombify Cloud hat die Anfrage abgelehnt. Prüfe die Angaben und versuch es noch einmal.',
+      INVALID_REQUEST: 'Diese Anfrage kann kombify Tray nicht ausführen. Es wurde nichts geändert.',
+      SETTINGS_NOT_SAVED:
+        'Deine Einstellungen konnten nicht gespeichert werden. Prüfe den Datenträger und ' +
+        'versuch es noch einmal.',
+      NO_SUBSCRIPTION:
+        'Dieses Konto hat kein Abo, das sich ändern lässt. Öffne die Abrechnung auf kombify.io.',
+      LINK_FAILED: 'Der Browser konnte nicht geöffnet werden. Versuch es noch einmal.',
+      NOT_SUPPORTED: 'Das geht in dieser App nicht. Melde dich auf einem anderen Weg an.',
+      FORBIDDEN_SENDER: 'Diese Anfrage kam nicht aus dem kombify-Fenster.',
+      INVALID_API_KEY:
+        'kombify hat diesen API-Schlüssel nicht angenommen. Kopiere ihn noch einmal aus dem ' +
+        'Dashboard (oder erstelle einen neuen) und füge ihn hier ein.',
+      BROWSER_UNAVAILABLE:
+        'Dein Browser ließ sich aus der App nicht öffnen. Melde dich mit einem Gerätecode an: ' +
+        'Er zeigt einen Code, den du in jedem Browser eingibst.',
+      SIGN_IN_CANCELLED: 'Die Anmeldung wurde abgebrochen.',
+      SIGN_IN_DENIED:
+        'kombify hat die Anmeldung nicht zugelassen. Starte sie neu, falls das ein Versehen war.',
+      SIGN_IN_TIMED_OUT:
+        'Die Anmeldung hat zu lange gedauert und wurde beendet. Starte sie neu, wenn du so weit bist.',
+      SIGN_IN_STATE_MISMATCH:
+        'Der Browser hat für eine andere Anmeldung geantwortet; sie wurde zu deiner Sicherheit ' +
+        'beendet. Starte die Anmeldung neu aus der App.',
     },
+    unknownCode: (code: string) =>
+      `kombify meldet einen Fehler (${code}). Versuch es in ein paar Minuten noch einmal.`,
   },
   notifications: {
     region: 'Benachrichtigungen',
@@ -197,6 +224,13 @@ export const de: Messages = {
       provisioning: 'Homelab wird vorbereitet',
       deploying: 'Dienste werden bereitgestellt',
       succeeded: 'Fertig',
+    },
+    apiSteps: {
+      'waiting for a runner': 'Wartet auf einen Runner',
+      'preparing the homelab': 'Homelab wird vorbereitet',
+      'pulling images': 'Images werden geladen',
+      'starting services': 'Dienste werden gestartet',
+      'removing services': 'Dienste werden entfernt',
     },
     stepDone: 'erledigt',
     stepNow: 'jetzt',

@@ -125,6 +125,8 @@ export const en = {
     } as Record<string, string>,
     /** Words by code that replace main's English message; empty in English on purpose. */
     byCode: {} as Record<string, string>,
+    /** Words for a code with no words of its own; null keeps main's (English) message. */
+    unknownCode: null as ((code: string) => string) | null,
   },
   notifications: {
     region: 'Notifications',
@@ -182,6 +184,14 @@ export const en = {
       provisioning: 'Preparing the homelab',
       deploying: 'Deploying services',
       succeeded: 'Done',
+    } as Record<string, string>,
+    /** Steps as the API names them, in words; a step not listed here is shown as it came. */
+    apiSteps: {
+      'waiting for a runner': 'Waiting for a runner',
+      'preparing the homelab': 'Preparing the homelab',
+      'pulling images': 'Pulling images',
+      'starting services': 'Starting services',
+      'removing services': 'Removing services',
     } as Record<string, string>,
     stepDone: 'done',
     stepNow: 'now',

@@ -82,3 +82,16 @@ export function formatTime(iso: string | null | undefined, now: number): string 
   const sameDay = date.toDateString() === new Date(now).toDateString();
   return (sameDay ? timeFormat() : dateTimeFormat()).format(date);
 }
+
+/**
+ * A 24-hour time as settings keep it ("07:30") from what a person typed: "7:30",
+ * "07:30" or "7.30"; null when it is no time of day.
+ */
+export function clockTime(raw: string): string | null {
+  const match = /^\s*(\d{1,2})[:.](\d{2})\s*$/.exec(raw);
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${match[2]}`;
+}

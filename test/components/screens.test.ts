@@ -347,6 +347,81 @@ describe('settings', () => {
     expect(fake.bridge.updateSettings).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps quiet hours From and To off while quiet hours are off', async () => {
+    const { fake } = await open(signedInView(), 'settings');
+    expect(screen.getByTestId('quiet-start')).toBeDisabled();
+    expect(screen.getByTestId('quiet-end')).toBeDisabled();
+    const on = signedInView();
+    on.settings = {
+      ...on.settings,
+      notifications: {
+        ...on.settings.notifications,
+        quietHours: { enabled: true, start: '22:00', end: '07:00' },
+      },
+    };
+    fake.emit('state', on);
+    await expect.poll(() => screen.getByTestId('quiet-start')).toBeEnabled();
+    expect(screen.getByTestId('quiet-end')).toBeEnabled();
+  });
+
+  it('takes quiet hours as 24-hour times, and says why one is not saved', async () => {
+    const view = signedInView();
+    view.settings = {
+      ...view.settings,
+      notifications: {
+        ...view.settings.notifications,
+        quietHours: { enabled: true, start: '22:00', end: '07:00' },
+      },
+    };
+    const { fake } = await open(view, 'settings');
+    const start = screen.getByTestId('quiet-start');
+    expect(start).toHaveValue('22:00');
+    await fireEvent.change(start, { target: { value: '7:30' } });
+    expect(fake.bridge.updateSettings).toHaveBeenLastCalledWith({
+      notifications: { quietHours: { start: '07:30' } },
+    });
+    await fireEvent.change(screen.getByTestId('quiet-end'), { target: { value: '25:00' } });
+    expect(fake.bridge.updateSettings).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('quiet-end')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId('quiet-hint')).toHaveTextContent('Not saved. Use a time like 22:00.');
+  });
+
+  it('shows quiet hours in 24 hours in German', async () => {
+    const view = signedInView();
+    view.settings = {
+      ...view.settings,
+      language: 'de',
+      notifications: {
+        ...view.settings.notifications,
+        quietHours: { enabled: true, start: '22:00', end: '07:00' },
+      },
+    };
+    await open(view, 'settings');
+    expect(screen.getByTestId('quiet-start')).toHaveValue('22:00');
+    expect(screen.getByTestId('quiet-end')).toHaveValue('07:00');
+    await fireEvent.change(screen.getByTestId('quiet-end'), { target: { value: '7 Uhr' } });
+    expect(screen.getByTestId('quiet-hint')).toHaveTextContent('Gib eine Uhrzeit wie 22:00 ein.');
+  });
+
+  it('gives every part of the settings a heading, start at login included', async () => {
+    await open(signedInView(), 'settings');
+    expect(screen.getByRole('heading', { name: 'Startup' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Startup' })).toContainElement(
+      screen.getByTestId('start-at-login'),
+    );
+    for (const heading of ['Endpoint', 'Updates', 'Notifications', 'Quiet hours', 'Appearance']) {
+      expect(screen.getByRole('region', { name: heading })).toBeInTheDocument();
+    }
+  });
+
+  it('says "Saved." in a place kept for it, so nothing moves when it appears', async () => {
+    await open(signedInView(), 'settings');
+    const slot = screen.getByTestId('settings-status');
+    expect(slot).toHaveAttribute('role', 'status');
+    await fireEvent.click(screen.getByTestId('theme-dark'));
+    expect(await within(slot).findByTestId('settings-saved')).toHaveTextContent('Saved.');
+  });
+
   it('refuses a too-short polling interval in German too', async () => {
     const view = signedInView();
     view.settings = { ...view.settings, language: 'de' };

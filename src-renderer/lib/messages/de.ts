@@ -346,6 +346,7 @@ export const de: Messages = {
     none: 'Noch keine Abodaten.',
   },
   settings: {
+    intro: 'Jede Änderung wird sofort gespeichert.',
     saved: 'Gespeichert.',
     endpoint: 'Endpunkt',
     endpoints: { production: 'Produktion', staging: 'Staging', custom: 'Eigene URL' },
@@ -354,6 +355,7 @@ export const de: Messages = {
     invalidUrl: 'Gib eine https-Adresse ein, oder http auf 127.0.0.1 bzw. localhost.',
     apply: 'Diese URL verwenden',
     fixed: 'Beim Start über KOMBIFY_API_URL gesetzt; dort ändern.',
+    updates: 'Aktualisierung',
     polling: 'Nach Änderungen sehen alle',
     pollingHint: 'Während ein Deployment läuft, sieht kombify Tray öfter nach.',
     pollingInvalid: (min: number, max: number) =>
@@ -376,7 +378,11 @@ export const de: Messages = {
     quietEnabled: 'Keine Benachrichtigungen während der Ruhezeiten',
     from: 'Von',
     to: 'Bis',
+    quietHint: 'Im 24-Stunden-Format, etwa 22:00 bis 07:00.',
+    quietInvalid: 'Nicht gespeichert. Gib eine Uhrzeit wie 22:00 ein.',
+    startup: 'Autostart',
     startAtLogin: 'kombify Tray bei der Anmeldung starten',
+    appearance: 'Darstellung',
     theme: 'Design',
     themes: { system: 'Wie das System', light: 'Hell', dark: 'Dunkel' },
     language: 'Sprache',

@@ -304,6 +304,7 @@ export const en = {
     none: 'No subscription details yet.',
   },
   settings: {
+    intro: 'Each change is saved at once.',
     saved: 'Saved.',
     endpoint: 'Endpoint',
     endpoints: {
@@ -316,6 +317,7 @@ export const en = {
     invalidUrl: 'Enter an https address, or http on 127.0.0.1 or localhost.',
     apply: 'Use this URL',
     fixed: 'Set by KOMBIFY_API_URL when the app was started; change it there.',
+    updates: 'Updates',
     polling: 'Check for changes every',
     pollingHint: 'While a deployment runs, kombify Tray checks more often.',
     pollingInvalid: (min: number, max: number) =>
@@ -338,7 +340,11 @@ export const en = {
     quietEnabled: 'No notifications during quiet hours',
     from: 'From',
     to: 'To',
+    quietHint: 'In 24-hour time, such as 22:00 to 07:00.',
+    quietInvalid: 'Not saved. Use a time like 22:00.',
+    startup: 'Startup',
     startAtLogin: 'Start kombify Tray when I log in',
+    appearance: 'Appearance',
     theme: 'Theme',
     themes: { system: 'Like the system', light: 'Light', dark: 'Dark' } as Record<string, string>,
     language: 'Language',

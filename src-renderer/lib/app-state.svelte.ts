@@ -15,6 +15,7 @@ import type {
 } from '../../src-shared/bridge';
 import type { Deployment, Subscription } from '../../src-shared/kombify-api';
 import type { LinkWatch } from './bridge';
+import type { HomelabUnreachable } from './homelab';
 import { type Language, setLanguage, t } from './i18n';
 import { ToolsState } from './tools-state.svelte';
 
@@ -38,6 +39,8 @@ export interface ShownNotification extends NotificationView {
 
 /** The code main answers a browser or device sign-in with when it was cancelled on purpose. */
 const SIGN_IN_CANCELLED = 'SIGN_IN_CANCELLED';
+/** kombify could not reach the homelab a request was for (503). */
+const HOMELAB_UNREACHABLE = 'HOMELAB_UNREACHABLE';
 
 /** Toasts kept at most; the oldest go first so a long night cannot grow memory without end. */
 const MAX_NOTIFICATIONS = 50;
@@ -56,6 +59,7 @@ export class AppState {
   #deploymentId = $state<string | null>(null);
   #language = $state<Language>('en');
   #lastDone = $state<Action | null>(null);
+  #unreachable = $state<HomelabUnreachable | null>(null);
   #deployIntent: DeployIntent | null = null;
   /** The tools catalog; loaded when the Tools screen opens. */
   readonly tools: ToolsState;
@@ -66,7 +70,15 @@ export class AppState {
   constructor(bridge: KombifyBridge, watchLink?: LinkWatch) {
     this.#bridge = bridge;
     this.#watchLink = watchLink;
-    this.tools = new ToolsState(bridge);
+    this.tools = new ToolsState(bridge, (homelabId, error) => this.#heardFrom(homelabId, error));
+  }
+
+  /**
+   * The last request to a homelab that kombify could not deliver, until one gets
+   * through: the snapshot may still list the homelab as online meanwhile.
+   */
+  get homelabUnreachable(): HomelabUnreachable | null {
+    return this.#unreachable;
   }
 
   /** The screen shown while signed in. */
@@ -174,6 +186,7 @@ export class AppState {
         : { stackkit, homelabId, requestId: crypto.randomUUID() };
     this.#deployIntent = intent;
     const result = await this.#run('deploy', () => this.#bridge.deployStackKit({ ...intent }));
+    if (result) this.#heardFrom(homelabId, result.ok ? null : result.error);
     if (!result?.ok) return null;
     if (this.#deployIntent === intent) this.#deployIntent = null;
     this.#pending = [result.value, ...this.#pending];
@@ -287,6 +300,12 @@ export class AppState {
     }
   }
 
+  /** Notes whether a request for `homelabId` reached it. */
+  #heardFrom(homelabId: string, error: BridgeError | null): void {
+    if (error?.code === HOMELAB_UNREACHABLE) this.#unreachable = { homelabId, at: Date.now() };
+    else if (!error && this.#unreachable?.homelabId === homelabId) this.#unreachable = null;
+  }
+
   #accept(view: AppView): void {
     this.#pushes += 1;
     this.#loadError = null;
@@ -297,7 +316,10 @@ export class AppState {
     this.#view = view;
     const language = setLanguage(view.settings?.language);
     if (language !== this.#language) this.#language = language;
-    if (view.session?.status !== 'signed-in') this.#pending = [];
+    if (view.session?.status !== 'signed-in') {
+      this.#pending = [];
+      this.#unreachable = null;
+    }
     const seen = (view.snapshot?.deployments ?? []).map((d) => d.id);
     if (this.#pending.some((d) => seen.includes(d.id))) {
       this.#pending = this.#pending.filter((d) => !seen.includes(d.id));

@@ -9,16 +9,21 @@ import { t } from './i18n';
 /** How soon to look again while a tool is still connecting. */
 const CONNECTING_RECHECK_MS = 2000;
 
+/** Told after each connect whether it reached the homelab (null) or why not. */
+export type HomelabReport = (homelabId: string, error: BridgeError | null) => void;
+
 export class ToolsState {
   readonly #bridge: KombifyBridge;
+  readonly #report: HomelabReport | undefined;
   #tools = $state<Tool[] | null>(null);
   #loading = $state(false);
   #error = $state<BridgeError | null>(null);
   #busyId = $state<string | null>(null);
   #recheck: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(bridge: KombifyBridge) {
+  constructor(bridge: KombifyBridge, report?: HomelabReport) {
     this.#bridge = bridge;
+    this.#report = report;
   }
 
   /** Tells main's log about a reply the window could not use; it never fails the screen. */
@@ -57,7 +62,11 @@ export class ToolsState {
   }
 
   connect(toolId: string, homelabId: string): Promise<boolean> {
-    return this.#change(toolId, () => this.#bridge.connectTool({ toolId, homelabId }));
+    return this.#change(toolId, async () => {
+      const result = await this.#bridge.connectTool({ toolId, homelabId });
+      this.#report?.(homelabId, result.ok ? null : result.error);
+      return result;
+    });
   }
 
   disconnect(toolId: string): Promise<boolean> {

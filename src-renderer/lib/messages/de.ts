@@ -73,6 +73,10 @@ export const de: Messages = {
     status: { online: 'Online', offline: 'Offline' },
     lastSeen: (ago: string) => `zuletzt gesehen ${ago}`,
     neverSeen: 'nie gesehen',
+    lastKnown: (status: string) => `Zuletzt bekannt: ${status}`,
+    notAnswering: 'Antwortet nicht',
+    didNotAnswer: (time: string, seen: string) =>
+      `Hat um ${time} nicht geantwortet; kombify Cloud hat es zuletzt ${seen} gesehen.`,
   },
   deployments: {
     heading: 'Deployments',
@@ -416,7 +420,7 @@ export const de: Messages = {
   },
   nextStep: {
     upgrade: 'Tarife ansehen',
-    homelab: 'Homelab-Status öffnen',
+    homelab: 'Homelab jetzt prüfen',
     signIn: 'Neu anmelden',
   },
 };

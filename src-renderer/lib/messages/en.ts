@@ -70,6 +70,11 @@ export const en = {
     status: { online: 'Online', offline: 'Offline' } as Record<string, string>,
     lastSeen: (ago: string) => `last seen ${ago}`,
     neverSeen: 'never seen',
+    /** While kombify Cloud cannot be reached: what it said last. */
+    lastKnown: (status: string) => `Last known: ${status}`,
+    notAnswering: 'Not answering',
+    didNotAnswer: (time: string, seen: string) =>
+      `Did not answer at ${time}; kombify Cloud last saw it ${seen}.`,
   },
   deployments: {
     heading: 'Deployments',
@@ -379,7 +384,7 @@ export const en = {
   },
   nextStep: {
     upgrade: 'See plans',
-    homelab: 'Open the homelab status',
+    homelab: 'Check the homelab now',
     signIn: 'Sign in again',
   },
 };

@@ -1,10 +1,24 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import { navigationFor } from '../../src-main/core/notification-rules';
 import App from '../../src-renderer/App.svelte';
 import { AppState } from '../../src-renderer/lib/app-state.svelte';
 import { Clock } from '../../src-renderer/lib/clock.svelte';
+import { notificationTarget } from '../../src-renderer/lib/navigation';
+import {
+  NOTIFICATION_KINDS,
+  type NotificationView,
+  type SystemNotificationKind,
+} from '../../src-shared/bridge';
 import { fakeBridge } from './support/fake-bridge';
 import { deployment, signedInView } from './support/fixtures';
+
+const SYSTEM_KINDS: SystemNotificationKind[] = [
+  'session-ended',
+  'session-expiring',
+  'digest',
+  'away-summary',
+];
 
 async function renderApp() {
   const fake = fakeBridge(signedInView());
@@ -50,9 +64,9 @@ describe('notifications and pushed state', () => {
     expect(screen.getByTestId('notification')).toHaveTextContent('Second');
   });
 
-  it('brings the deployment a toast is about into view and focus', async () => {
-    const { fake } = await renderApp();
-    Element.prototype.scrollIntoView = vi.fn();
+  it('opens the deployment a toast is about, from any screen, with focus on its name', async () => {
+    const { fake, app } = await renderApp();
+    app.navigate({ screen: 'settings' });
     fake.emit('notification', {
       key: 'k',
       kind: 'deployment-succeeded',
@@ -65,7 +79,44 @@ describe('notifications and pushed state', () => {
       await screen.findByRole('button', { name: 'Show the deployment of: Done' }),
     );
 
-    expect(screen.getByTestId('deployment')).toHaveFocus();
+    const detail = await screen.findByTestId('deployment-detail');
+    expect(within(detail).getByRole('heading', { level: 2 })).toHaveFocus();
+    expect(detail).toHaveTextContent('base-kit-1');
+  });
+
+  it('takes a homelab toast to the homelab status, and a plan toast to the subscription', async () => {
+    Element.prototype.scrollIntoView = vi.fn();
+    const { fake, app } = await renderApp();
+    app.navigate({ screen: 'tools' });
+    fake.emit('notification', {
+      key: 'h',
+      kind: 'homelab-offline',
+      title: 'Homelab offline',
+      body: 'basement-rack stopped answering kombify Cloud.',
+    });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Show: Homelab offline' }));
+    await expect.poll(() => document.activeElement).toBe(screen.getByTestId('status-homelab'));
+
+    fake.emit('notification', {
+      key: 's',
+      kind: 'subscription-canceled',
+      title: 'Subscription canceled',
+      body: 'Your subscription ends on 2026-12-25.',
+    });
+    await fireEvent.click(
+      await screen.findByRole('button', { name: 'Show: Subscription canceled' }),
+    );
+    expect(await screen.findByTestId('screen-subscription')).toBeInTheDocument();
+    await expect.poll(() => document.activeElement).toBe(screen.getByTestId('subscription'));
+  });
+
+  it('leads each toast where a click on the same notification leads in main', () => {
+    for (const kind of [...NOTIFICATION_KINDS, ...SYSTEM_KINDS]) {
+      for (const deploymentId of [undefined, 'dep_1']) {
+        const n: NotificationView = { key: 'k', kind, title: 't', body: 'b', deploymentId };
+        expect(notificationTarget(n), `${kind} ${deploymentId}`).toEqual(navigationFor(n));
+      }
+    }
   });
 
   it('warns while the browser host cannot be reached', async () => {

@@ -8,6 +8,7 @@ import { removeDir, startApp, type RunningApp } from './support/app';
 import {
   expectAccessible,
   expectNothingCovered,
+  expectToastShadowsInside,
   expectWrapped,
   openScreen,
   openSignedIn,
@@ -271,8 +272,15 @@ test('notifications: a toast never covers a button, link or field of the window'
     }, at);
     await expectNothingCovered(page);
   }
+  await expectToastShadowsInside(page);
   await shootBothThemes(page, 'notification-toast');
   await expectAccessible(page);
+
+  // "Show" opens the deployment the toast is about, like a click on the system notification.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('notification').first().getByTestId('notification-show').click();
+  await expect(page.getByTestId('deployment-detail')).toBeVisible();
+  await expect(page.getByTestId('detail-status')).toHaveAttribute('data-status', 'failed');
 });
 
 test('settings: a fixed endpoint says why; theme, toggles and language apply through main', async ({

@@ -178,6 +178,7 @@ export const de: Messages = {
     dismiss: (title: string) => `Benachrichtigung schließen: ${title}`,
     show: 'Anzeigen',
     showLabel: (title: string) => `Deployment anzeigen: ${title}`,
+    showOther: (title: string) => `Anzeigen: ${title}`,
   },
   time: {
     seconds: (n: number) => `${n} s`,

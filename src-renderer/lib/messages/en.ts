@@ -138,6 +138,7 @@ export const en = {
     dismiss: (title: string) => `Dismiss notification: ${title}`,
     show: 'Show',
     showLabel: (title: string) => `Show the deployment of: ${title}`,
+    showOther: (title: string) => `Show: ${title}`,
   },
   time: {
     seconds: (n: number) => `${n} s`,

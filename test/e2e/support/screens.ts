@@ -99,3 +99,29 @@ export async function expectNothingCovered(page: Page): Promise<void> {
   });
   expect(covered, 'controls under a toast').toEqual([]);
 }
+
+/** Each toast's shadow fits inside the scrolling region: no hard edge cuts it off. */
+export async function expectToastShadowsInside(page: Page): Promise<void> {
+  const cut = await page.evaluate(() => {
+    const region = document.querySelector<HTMLElement>('[data-testid="notifications"]');
+    if (!region) return ['no notification region'];
+    const room = getComputedStyle(region);
+    const problems: string[] = [];
+    for (const toast of region.querySelectorAll<HTMLElement>('[data-testid="notification"]')) {
+      const shadow = getComputedStyle(toast).boxShadow;
+      if (shadow === 'none') continue;
+      // "rgb(…) 0px 8px 24px 0px[, …]": each layer's offsets, blur and spread in px.
+      for (const layer of shadow.split(/,(?![^(]*\))/)) {
+        const [x = 0, y = 0, blur = 0, spread = 0] = (layer.match(/-?[\d.]+px/g) ?? []).map(
+          parseFloat,
+        );
+        const below = y + blur + spread;
+        const side = Math.abs(x) + blur + spread;
+        if (below > parseFloat(room.paddingBottom) + 0.5) problems.push(`${below}px below`);
+        if (side > parseFloat(room.paddingLeft) + 0.5) problems.push(`${side}px to the side`);
+      }
+    }
+    return problems;
+  });
+  expect(cut, 'toast shadow cut off by its scrolling region').toEqual([]);
+}

@@ -18,6 +18,7 @@ export class ToolsState {
   #tools = $state<Tool[] | null>(null);
   #loading = $state(false);
   #error = $state<BridgeError | null>(null);
+  #loadError = $state<BridgeError | null>(null);
   #busyId = $state<string | null>(null);
   #recheck: ReturnType<typeof setTimeout> | null = null;
 
@@ -38,9 +39,13 @@ export class ToolsState {
   get loading(): boolean {
     return this.#loading;
   }
-  /** Why the last load, connect or disconnect failed, in main's words. */
+  /** Why the last connect or disconnect (or a reload of a shown catalog) failed. */
   get error(): BridgeError | null {
     return this.#error;
+  }
+  /** Why the catalog could not be loaded at all; the screen offers to try again. */
+  get loadError(): BridgeError | null {
+    return this.#loadError;
   }
   /** The tool being connected or disconnected right now. */
   get busyId(): string | null {
@@ -49,10 +54,12 @@ export class ToolsState {
 
   async load(): Promise<void> {
     this.#loading = true;
+    this.#loadError = null;
     const result = await settle(() => this.#bridge.listTools());
     this.#loading = false;
     if (!result.ok) {
-      this.#error = result.error;
+      if (this.#tools === null) this.#loadError = result.error;
+      else this.#error = result.error;
       return;
     }
     // A reply that is not a list (a broken host) counts as an empty catalog, not a crash.

@@ -245,6 +245,28 @@ describe('tools', () => {
     });
   });
 
+  it('says why the catalog did not load, and loads it again on Retry', async () => {
+    const fake = fakeBridge(signedInView());
+    fake.bridge.listTools.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'TIMEOUT', message: 'kombify Cloud did not answer in time.' },
+    });
+    const app = new AppState(fake.bridge);
+    app.start();
+    await app.load();
+    app.navigate({ screen: 'tools' });
+    render(Dashboard, { props: { app, now: NOW } });
+
+    const failed = await screen.findByTestId('tools-load-error');
+    expect(failed).toHaveTextContent('did not answer in time');
+    expect(screen.queryByTestId('tools-loading')).not.toBeInTheDocument();
+    fake.bridge.listTools.mockResolvedValueOnce({ ok: true, value: [tool()] });
+    await fireEvent.click(within(failed).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('tool')).toHaveTextContent('Uptime Kuma');
+    expect(screen.queryByTestId('tools-load-error')).not.toBeInTheDocument();
+    expect(fake.bridge.listTools).toHaveBeenCalledTimes(2);
+  });
+
   it('shows an empty catalog as empty, not as loading', async () => {
     await open(signedInView(), 'tools');
     expect(await screen.findByTestId('tools-empty')).toBeInTheDocument();

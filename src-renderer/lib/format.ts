@@ -95,3 +95,17 @@ export function clockTime(raw: string): string | null {
   if (hours > 23 || minutes > 59) return null;
   return `${String(hours).padStart(2, '0')}:${match[2]}`;
 }
+
+/**
+ * An address short enough for one line: its host and path, with "?…" for a
+ * query left out ("login.kombify.io/auth?…"). The link itself keeps all of it.
+ */
+export function shortUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    const path = url.pathname === '/' ? '' : url.pathname;
+    return `${url.host}${path}${url.search || url.hash ? '?…' : ''}`;
+  } catch {
+    return raw.length > 48 ? `${raw.slice(0, 47)}…` : raw;
+  }
+}

@@ -139,8 +139,24 @@ describe('browser sign-in address', () => {
     renderApp(waiting());
     const link = await screen.findByTestId('browser-url');
     expect(link).toHaveAttribute('href', url);
-    expect(link).toHaveTextContent(url);
     expect(screen.getByTestId('browser-waiting')).toHaveTextContent('Browser did not open?');
+  });
+
+  it('writes the address short, on one line, and keeps all of it for the link and Copy', async () => {
+    const long = `${url}&nonce=${'n'.repeat(300)}`;
+    const view = signedOutView({
+      signIn: {
+        method: 'browser',
+        status: 'waiting',
+        startedAt: new Date().toISOString(),
+        url: long,
+      },
+    });
+    renderApp(view);
+    const link = await screen.findByTestId('browser-url');
+    expect(link).toHaveAttribute('href', long);
+    expect(link).toHaveTextContent(/^login\.kombify\.io\/auth\?…$/);
+    expect(link.textContent!.length).toBeLessThan(60);
   });
 
   it('copies the address, and says so', async () => {

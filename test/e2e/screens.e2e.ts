@@ -233,8 +233,20 @@ test('errors: a 400-character message without spaces wraps inside its box', asyn
     route.fulfill({ json: { ok: false, error: { code: 'SOMETHING_NEW', message: long } } }),
   );
   await page.getByTestId('deploy-base-kit').click();
-  await expectWrapped(page, page.getByTestId('action-error'));
+  const banner = page.getByTestId('action-error');
+  await expectWrapped(page, banner);
+  // Clamped to three lines; "Show more" opens the rest, by keyboard too.
+  const more = banner.getByRole('button', { name: 'Show more' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  const clampedHeight = (await banner.boundingBox())!.height;
   await shootBothThemes(page, 'error-long');
+  await expectAccessible(page);
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  expect((await banner.boundingBox())!.height).toBeGreaterThan(clampedHeight);
+  await expectWrapped(page, banner);
+  await shootBothThemes(page, 'error-long-open');
   await page.unroute('**/bridge/deployStackKit');
   await page.getByTestId('action-error').getByRole('button', { name: 'Dismiss' }).click();
 

@@ -173,6 +173,10 @@ export const de: Messages = {
     unknownCode: (code: string) =>
       `kombify meldet einen Fehler (${code}). Versuch es in ein paar Minuten noch einmal.`,
   },
+  text: {
+    more: 'Mehr zeigen',
+    less: 'Weniger zeigen',
+  },
   notifications: {
     region: 'Benachrichtigungen',
     dismiss: (title: string) => `Benachrichtigung schließen: ${title}`,

@@ -133,6 +133,10 @@ export const en = {
     /** Words for a code with no words of its own; null keeps main's (English) message. */
     unknownCode: null as ((code: string) => string) | null,
   },
+  text: {
+    more: 'Show more',
+    less: 'Show less',
+  },
   notifications: {
     region: 'Notifications',
     dismiss: (title: string) => `Dismiss notification: ${title}`,

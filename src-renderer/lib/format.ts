@@ -74,6 +74,22 @@ export function formatDate(iso: string | null | undefined): string | null {
   return Number.isNaN(date.getTime()) ? null : dateFormat().format(date);
 }
 
+/** Calendar dates without a time ("2026-12-25") name a day, not a moment: formatted in UTC. */
+const dayFormat = () =>
+  cached('day', () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
+
+/**
+ * Main's words may carry a calendar date as 2026-12-25; the window writes it as
+ * its language does ("December 25, 2026", "25. Dezember 2026").
+ */
+export function localizeDates(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b(?![T:\d])/g, (whole, y, m, d) => {
+    const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    const valid = day.getUTCMonth() === Number(m) - 1 && day.getUTCDate() === Number(d);
+    return valid ? dayFormat().format(day) : whole;
+  });
+}
+
 /** A wall-clock time; the date is added when it is not today. */
 export function formatTime(iso: string | null | undefined, now: number): string | null {
   if (!iso) return null;

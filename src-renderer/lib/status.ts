@@ -3,6 +3,8 @@
  * own icon shape, and the text is always next to it. Unknown statuses from a
  * newer server are shown as-is, in the neutral tone.
  */
+import type { Subscription } from '../../src-shared/kombify-api';
+import { formatDate } from './format';
 import { t } from './i18n';
 
 export type Tone = 'ok' | 'busy' | 'bad' | 'warn' | 'neutral';
@@ -61,6 +63,23 @@ export const overallLook = (state: string | null | undefined): StatusLook =>
 
 export const subscriptionLook = (status: string | null | undefined): StatusLook =>
   look(status, SUBSCRIPTION_TONES, t.account.subscriptionStatus);
+
+/**
+ * A subscription's badge: "Cancels on 25 December 2026" while a cancellation waits for
+ * the period end (the status still says active then), its status otherwise.
+ */
+export function subscriptionShown(
+  subscription: Pick<Subscription, 'status' | 'cancel_at_period_end' | 'current_period_end'>,
+): StatusLook {
+  if (subscription.cancel_at_period_end && subscription.status !== 'canceled') {
+    const date = formatDate(subscription.current_period_end);
+    return {
+      tone: 'warn',
+      label: date ? t.subscription.cancelsOn(date) : t.subscription.cancelsAtEnd,
+    };
+  }
+  return subscriptionLook(subscription.status);
+}
 
 /** Known final statuses; anything else, including unknown ones, counts as still in progress. */
 export function isSettled(status: string): boolean {

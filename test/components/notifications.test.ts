@@ -110,6 +110,19 @@ describe('notifications and pushed state', () => {
     await expect.poll(() => document.activeElement).toBe(screen.getByTestId('subscription'));
   });
 
+  it("writes the dates in a toast in the window's language", async () => {
+    const { fake } = await renderApp();
+    fake.emit('notification', {
+      key: 'c',
+      kind: 'subscription-canceled',
+      title: 'Subscription canceled',
+      body: 'Your subscription ends on 2026-12-25.',
+    });
+    const toast = await screen.findByTestId('notification');
+    expect(toast).toHaveTextContent('Your subscription ends on December 25, 2026.');
+    expect(toast).not.toHaveTextContent('2026-12-25');
+  });
+
   it('leads each toast where a click on the same notification leads in main', () => {
     for (const kind of [...NOTIFICATION_KINDS, ...SYSTEM_KINDS]) {
       for (const deploymentId of [undefined, 'dep_1']) {

@@ -298,6 +298,43 @@ describe('subscription', () => {
     expect(fake.bridge.cancelSubscription).toHaveBeenCalledTimes(1);
   });
 
+  it('says a canceled-at-period-end subscription cancels on its date, not "active"', async () => {
+    const ending = view();
+    ending.snapshot!.subscription = subscription({ cancel_at_period_end: true });
+    await open(ending, 'subscription');
+    const badge = screen.getByTestId('subscription-state');
+    expect(badge).toHaveTextContent('Cancels on December 24, 2026');
+    expect(badge).not.toHaveTextContent('active');
+    expect(badge).toHaveClass('tone-warn');
+    expect(screen.getByTestId('subscription-renewal')).toHaveTextContent(
+      'Ends on December 24, 2026',
+    );
+  });
+
+  it('says the same on the overview, in German with a German date', async () => {
+    const ending = view();
+    ending.snapshot!.subscription = subscription({ cancel_at_period_end: true });
+    ending.settings = { ...ending.settings, language: 'de' };
+    await open(ending, 'overview');
+    expect(screen.getByTestId('subscription-status')).toHaveTextContent(
+      'Gekündigt zum 24. Dezember 2026',
+    );
+  });
+
+  it('keeps the other upgrade out of the way, not washed out, while one is confirmed', async () => {
+    await open(view(), 'subscription');
+    await fireEvent.click(screen.getByTestId('upgrade-pro'));
+    expect(screen.getByTestId('upgrade-confirm')).toBeInTheDocument();
+    for (const plan of ['pro', 'team']) {
+      const button = screen.queryByTestId(`upgrade-${plan}`);
+      if (button) expect(button).toBeEnabled();
+    }
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep my plan' }));
+    expect(screen.queryByTestId('upgrade-confirm')).not.toBeInTheDocument();
+    expect(screen.getByTestId('upgrade-pro')).toBeEnabled();
+    await expect.poll(() => document.activeElement).toBe(screen.getByTestId('upgrade-pro'));
+  });
+
   it('copes with an unknown plan and no period end', async () => {
     const odd = view();
     odd.snapshot!.subscription = subscription({ plan: 'enterprise', current_period_end: null });

@@ -328,6 +328,8 @@ export const de: Messages = {
     status: 'Status',
     renews: (date: string) => `Verlängert sich am ${date}`,
     ends: (date: string) => `Endet am ${date}; danach gilt der Tarif Free.`,
+    cancelsOn: (date: string) => `Gekündigt zum ${date}`,
+    cancelsAtEnd: 'Gekündigt zum Ende des Zeitraums',
     noDate: 'Kein Verlängerungsdatum',
     limits: 'Grenzen',
     requests: (n: number) => `${n} ${n === 1 ? 'Anfrage' : 'Anfragen'} pro Minute`,

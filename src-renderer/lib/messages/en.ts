@@ -286,6 +286,8 @@ export const en = {
     status: 'Status',
     renews: (date: string) => `Renews on ${date}`,
     ends: (date: string) => `Ends on ${date}; then the account moves to Free.`,
+    cancelsOn: (date: string) => `Cancels on ${date}`,
+    cancelsAtEnd: 'Cancels at period end',
     noDate: 'No renewal date',
     limits: 'Limits',
     requests: (n: number) => `${n} ${n === 1 ? 'request' : 'requests'} per minute`,

@@ -146,6 +146,45 @@ describe('deployments', () => {
     expect(fake.bridge.deleteDeployment).toHaveBeenCalledWith({ deploymentId: 'dep_ok' });
   });
 
+  it('shows kit names, not ids, in rows and the detail; an unknown kit keeps its id', async () => {
+    const kits = [
+      deployment({ id: 'dep_mh', name: 'home', stackkit: 'modern-homelab' }),
+      deployment({ id: 'dep_x', name: 'other', stackkit: 'custom-kit', created_at: ago(9000) }),
+    ];
+    const { app } = await open(signedInView({}, { deployments: kits }), 'deployments');
+    const [home, other] = screen.getAllByTestId('deployment') as [HTMLElement, HTMLElement];
+    expect(within(home).getByTestId('deployment-meta')).toHaveTextContent('Modern Homelab');
+    expect(within(home).getByTestId('deployment-meta')).not.toHaveTextContent('modern-homelab');
+    expect(within(other).getByTestId('deployment-meta')).toHaveTextContent('custom-kit');
+
+    app.navigate({ screen: 'deployments', deploymentId: 'dep_mh' });
+    const kit = await screen.findByTestId('detail-kit');
+    expect(kit).toHaveTextContent(/^Modern Homelab\s*modern-homelab$/);
+    expect(within(kit).getByText('modern-homelab')).toHaveClass('muted');
+  });
+
+  it('says which age it gives: "updated" in the row and the detail, "started" for the start', async () => {
+    const running = deployment({
+      id: 'dep_run',
+      status: 'deploying',
+      progress: 30,
+      created_at: ago(3600),
+      updated_at: ago(300),
+      finished_at: null,
+    });
+    const { app } = await open(signedInView({}, { deployments: [running] }), 'deployments');
+    expect(screen.getByTestId('deployment-meta')).toHaveTextContent('updated 5 min ago');
+    app.navigate({ screen: 'deployments', deploymentId: 'dep_run' });
+    expect(await screen.findByTestId('detail-started')).toHaveTextContent('(1 h ago)');
+    expect(screen.getByTestId('detail-updated')).toHaveTextContent('updated 5 min ago');
+  });
+
+  it('says "started" in the row when the server gave no update time', async () => {
+    const bare = deployment({ created_at: ago(3600), updated_at: undefined as never });
+    await open(signedInView({}, { deployments: [bare] }), 'deployments');
+    expect(screen.getByTestId('deployment-meta')).toHaveTextContent('started 1 h ago');
+  });
+
   it('says a deployment is gone instead of breaking when its id is unknown', async () => {
     const { app } = await open(signedInView(), 'deployments');
     app.navigate({ screen: 'deployments', deploymentId: 'dep_missing' });

@@ -98,14 +98,39 @@ test('deployments: filter, open the failed one with its error, delete the good o
 }) => {
   await openSignedIn(page, app.pageUrl);
   await openScreen(page, 'deployments');
+  await expect(page.getByTestId('deployment')).toHaveCount(2);
+  await expect(page.getByTestId('filter-all')).toHaveAttribute('aria-pressed', 'true');
+  await shootBothThemes(page, 'deployments');
+  await expectAccessible(page);
   await page.getByTestId('filter-failed').click();
   await expect(page.getByTestId('deployment')).toHaveCount(1);
   await expect(page.getByTestId('deployment')).toHaveAttribute('data-status', 'failed');
+  // Kit names, not ids; the age says what it is.
+  await expect(page.getByTestId('deployment-meta')).toContainText('Modern Homelab');
+  await expect(page.getByTestId('deployment-meta')).toContainText(/updated .+ ago/);
+  await shootBothThemes(page, 'deployments-filter-failed');
+  await expectAccessible(page);
+  await page.getByTestId('filter-active').click();
+  await expect(page.getByTestId('deployments-empty')).toContainText('No deployment matches');
+  await shootBothThemes(page, 'deployments-filter-empty');
+  await expectAccessible(page);
+  await page.getByTestId('filter-failed').click();
   await page.getByTestId('deployment-details').click();
   await expect(page.getByTestId('detail-error')).toContainText('IMAGE_PULL_FAILED');
   await expect(page.getByTestId('detail-steps').locator('[data-state="failed"]')).toHaveCount(1);
+  await expect(page.getByTestId('detail-steps')).toContainText('Pulling images');
   await shootBothThemes(page, 'deployment-detail');
   await expectAccessible(page);
+  // In a narrow window the start time and its age break between phrases, never inside one.
+  await page.setViewportSize({ width: 360, height: 800 });
+  const lines = await page
+    .getByTestId('detail-started')
+    .locator('span')
+    .evaluateAll((spans) => spans.map((span) => span.getClientRects().length));
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines.every((count) => count === 1), 'a phrase broke across lines').toBe(true);
+  await shootBothThemes(page, 'deployment-detail-narrow');
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.getByRole('button', { name: /back/i }).click();
   await page.getByTestId('filter-succeeded').click();

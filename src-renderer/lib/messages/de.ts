@@ -92,6 +92,7 @@ export const de: Messages = {
     progress: (name: string) => `Fortschritt von ${name}`,
     on: (homelab: string) => `auf ${homelab}`,
     updated: (ago: string) => `${ago} aktualisiert`,
+    started: (ago: string) => `${ago} gestartet`,
     unnamed: 'Deployment ohne Namen',
   },
   deploy: {
@@ -246,6 +247,7 @@ export const de: Messages = {
     stepFailed: 'hier fehlgeschlagen',
     current: (step: string) => `Gerade: ${step}`,
     created: 'Gestartet',
+    updated: 'Letzte Änderung',
     finished: 'Beendet',
     homelab: 'Homelab',
     kit: 'StackKit',

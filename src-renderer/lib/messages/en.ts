@@ -90,6 +90,7 @@ export const en = {
     progress: (name: string) => `Progress of ${name}`,
     on: (homelab: string) => `on ${homelab}`,
     updated: (ago: string) => `updated ${ago}`,
+    started: (ago: string) => `started ${ago}`,
     unnamed: 'Unnamed deployment',
   },
   deploy: {
@@ -208,6 +209,7 @@ export const en = {
     stepFailed: 'failed here',
     current: (step: string) => `Now: ${step}`,
     created: 'Started',
+    updated: 'Last update',
     finished: 'Finished',
     homelab: 'Homelab',
     kit: 'StackKit',

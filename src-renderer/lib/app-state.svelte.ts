@@ -60,6 +60,8 @@ export class AppState {
   #language = $state<Language>('en');
   #lastDone = $state<Action | null>(null);
   #unreachable = $state<HomelabUnreachable | null>(null);
+  #startedId = $state<string | null>(null);
+  #failedKit = $state<string | null>(null);
   #deployIntent: DeployIntent | null = null;
   /** The tools catalog; loaded when the Tools screen opens. */
   readonly tools: ToolsState;
@@ -133,6 +135,17 @@ export class AppState {
     return [...this.#pending.filter((d) => !ids.includes(d.id)), ...known];
   }
 
+  /** The deployment this window started last, shown live on StackKits until another one starts. */
+  get startedDeployment(): Deployment | null {
+    const id = this.#startedId;
+    return id ? (this.deployments.find((d) => d.id === id) ?? null) : null;
+  }
+
+  /** The kit whose last start failed; trying it again reuses the same request id. */
+  get failedKit(): string | null {
+    return this.#failedKit;
+  }
+
   /** Subscribes to main's events and loads the first state; returns the unsubscribe. */
   start(): () => void {
     const offState = this.#bridge.on('state', (view) => this.#accept(view));
@@ -186,10 +199,16 @@ export class AppState {
         : { stackkit, homelabId, requestId: crypto.randomUUID() };
     this.#deployIntent = intent;
     const result = await this.#run('deploy', () => this.#bridge.deployStackKit({ ...intent }));
-    if (result) this.#heardFrom(homelabId, result.ok ? null : result.error);
-    if (!result?.ok) return null;
+    if (!result) return null;
+    this.#heardFrom(homelabId, result.ok ? null : result.error);
+    if (!result.ok) {
+      this.#failedKit = stackkit;
+      return null;
+    }
     if (this.#deployIntent === intent) this.#deployIntent = null;
+    this.#failedKit = null;
     this.#pending = [result.value, ...this.#pending];
+    this.#startedId = result.value.id;
     return result.value;
   }
 
@@ -319,6 +338,8 @@ export class AppState {
     if (view.session?.status !== 'signed-in') {
       this.#pending = [];
       this.#unreachable = null;
+      this.#startedId = null;
+      this.#failedKit = null;
     }
     const seen = (view.snapshot?.deployments ?? []).map((d) => d.id);
     if (this.#pending.some((d) => seen.includes(d.id))) {

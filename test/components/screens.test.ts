@@ -225,6 +225,33 @@ describe('stackkits', () => {
     });
   });
 
+  it('still shows the live progress after leaving the screen and coming back', async () => {
+    const { fake, app } = await open(signedInView(), 'stackkits');
+    const started = deployment({
+      id: 'dep_live',
+      name: 'ha-1',
+      stackkit: 'ha-kit',
+      status: 'queued',
+      progress: 0,
+      created_at: ago(0),
+    });
+    fake.bridge.deployStackKit.mockResolvedValueOnce({ ok: true, value: started });
+    await fireEvent.click(screen.getByTestId('deploy-ha-kit'));
+    expect(await screen.findByTestId('stackkit-live')).toHaveTextContent('ha-1');
+
+    app.navigate({ screen: 'overview' });
+    await screen.findByTestId('screen-overview');
+    fake.emit(
+      'state',
+      signedInView({}, { deployments: [{ ...started, status: 'deploying', progress: 60 }] }),
+    );
+    app.navigate({ screen: 'stackkits' });
+
+    const live = await screen.findByTestId('stackkit-live');
+    expect(within(live).getByTestId('deployment')).toHaveAttribute('data-status', 'deploying');
+    expect(within(live).getByRole('progressbar')).toHaveValue(60);
+  });
+
   it('is disabled with the reason when the picked homelab is offline', async () => {
     const homelabs = [
       { id: 'hl_1', name: 'rack', status: 'online', last_seen_at: ago(5) },

@@ -157,6 +157,11 @@ test('stackkits: deploys modern-homelab to the picked homelab once, with live pr
   const live = page.getByTestId('stackkit-live').getByTestId('deployment');
   await expect(live).toBeVisible();
   await shootBothThemes(page, 'stackkits-live');
+  await expectAccessible(page);
+  // The progress is the app's, not the screen's: it is still there after a visit elsewhere.
+  await openScreen(page, 'overview');
+  await openScreen(page, 'stackkits');
+  await expect(live).toBeVisible();
   await expect(live).toHaveAttribute('data-status', 'succeeded', { timeout: 30_000 });
   const state = (await app.emulator.control('state')) as { counters: { by_route: object } };
   const creates = Object.entries(state.counters.by_route).filter(([route]) =>
@@ -173,6 +178,7 @@ test('stackkits: disabled with the reason while the homelab is offline', async (
   await expect(page.getByTestId('deploy-base-kit')).toBeDisabled();
   await expect(page.getByTestId('stackkit-reason')).toContainText('offline');
   await shootBothThemes(page, 'stackkits-offline');
+  await expectAccessible(page);
 });
 
 test('tools: by category, connect and disconnect, a tool above the plan offers the upgrade', async ({

@@ -177,6 +177,36 @@ describe('browser sign-in address', () => {
   });
 });
 
+describe('device-code sign-in', () => {
+  const waiting = () =>
+    signedOutView({
+      signIn: {
+        method: 'device',
+        status: 'waiting',
+        userCode: 'WDJB-MJHT',
+        verificationUri: 'https://login.kombify.io/device',
+        verificationUriComplete: 'https://login.kombify.io/device?user_code=WDJB-MJHT',
+        expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      },
+    });
+
+  it('links the page to enter the code at, filled in where the issuer offers it', async () => {
+    renderApp(waiting());
+    const link = await screen.findByRole('link', { name: 'https://login.kombify.io/device' });
+    expect(link).toHaveAttribute('href', 'https://login.kombify.io/device?user_code=WDJB-MJHT');
+    expect(screen.getByTestId('device-uri')).toContainElement(link);
+  });
+
+  it('copies the code, and says so', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderApp(waiting());
+    await fireEvent.click(await screen.findByRole('button', { name: 'Copy code' }));
+    expect(writeText).toHaveBeenCalledWith('WDJB-MJHT');
+    expect(await screen.findByTestId('device-code-copied')).toHaveTextContent('Copied.');
+  });
+});
+
 describe('a view with parts missing', () => {
   it('still renders the sign-in screen', async () => {
     renderApp({} as AppView);

@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { removeDir, startApp, type RunningApp } from './support/app';
 import {
   expectAccessible,
+  expectChosenMethodStandsOut,
   expectNothingCovered,
   expectToastShadowsInside,
   expectWrapped,
@@ -38,9 +39,15 @@ test('sign-in: every method against the contract, then the API key signs in', as
   await shootBothThemes(page, 'sign-in-password');
   await expectAccessible(page);
   await page.getByTestId('sign-in-method-device').click();
+  await expectChosenMethodStandsOut(page);
   await page.getByTestId('sign-in-submit').click();
   await expect(page.getByTestId('device-user-code')).toHaveText(/\S{4,}/);
   await expect(page.getByTestId('device-uri')).toContainText(app.emulator.url);
+  await expect(page.getByTestId('device-uri-link')).toHaveAttribute(
+    'href',
+    new RegExp(`^${app.emulator.url}`),
+  );
+  await expect(page.getByTestId('device-code-copy')).toBeVisible();
   await shootBothThemes(page, 'sign-in-device-code');
   await expectAccessible(page);
   await page.getByTestId('sign-in-cancel').click();
@@ -128,7 +135,10 @@ test('deployments: filter, open the failed one with its error, delete the good o
     .locator('span')
     .evaluateAll((spans) => spans.map((span) => span.getClientRects().length));
   expect(lines.length).toBeGreaterThan(0);
-  expect(lines.every((count) => count === 1), 'a phrase broke across lines').toBe(true);
+  expect(
+    lines.every((count) => count === 1),
+    'a phrase broke across lines',
+  ).toBe(true);
   await shootBothThemes(page, 'deployment-detail-narrow');
   await page.setViewportSize({ width: 1280, height: 720 });
 

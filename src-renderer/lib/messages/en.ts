@@ -384,7 +384,9 @@ export const en = {
     deviceButton: 'Get a code',
     deviceCode: 'Your code',
     deviceOpen: 'Open the sign-in page',
-    deviceWhere: (url: string) => `Enter it at ${url}`,
+    // Followed by the page's address as a link.
+    deviceWhere: 'Enter it at',
+    copyCode: 'Copy code',
     deviceExpires: (time: string) => `The code works until ${time}.`,
     apiKeyLabel: 'API key',
     apiKeyHint: 'Create one in the kombify dashboard under API keys.',

@@ -3,7 +3,7 @@
  * host: what it shows, one action each, a screenshot in both themes and an
  * axe check. One app for the file; the emulator runs at 4x speed.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import { removeDir, startApp, type RunningApp } from './support/app';
 import {
   expectAccessible,
@@ -231,7 +231,10 @@ test('subscription: upgrade and cancel, each after a confirmation that says what
   await page.getByTestId('cancel-confirm-confirm').click();
   await expect(page.getByTestId('already-canceled')).toBeVisible();
   await expect(page.getByTestId('subscription-renewal')).toContainText('Ends on');
+  await expect(page.getByTestId('subscription-state')).toContainText('Cancels on');
+  await expect(page.getByTestId('subscription-state')).not.toContainText('active');
   await shootBothThemes(page, 'subscription');
+  await expectAccessible(page);
 });
 
 test('errors: a 402 names the upgrade, a 503 the homelab, each with its next step', async ({
@@ -249,7 +252,16 @@ test('errors: a 402 names the upgrade, a 503 the homelab, each with its next ste
   const error = page.getByTestId('action-error');
   await expect(error).toContainText('homelab');
   await expect(error.getByTestId('next-step')).toHaveAttribute('data-step', 'homelab');
+  // The card next to the banner does not say "Online" as if nothing had happened.
+  await expect(page.getByTestId('homelab-state')).toContainText('Not answering');
   await shootBothThemes(page, 'error-503');
+  await expectAccessible(page);
+  await openScreen(page, 'stackkits');
+  await error.getByTestId('next-step').click();
+  await expect(page.getByTestId('screen-overview')).toBeVisible();
+  await expect(page.getByTestId('status-homelab')).toBeFocused();
+  await expect(page.getByTestId('homelab-age')).toContainText('Did not answer at');
+  await shootBothThemes(page, 'error-503-next-step');
   await expectAccessible(page);
 
   await app.emulator.control('faults', {
@@ -338,6 +350,50 @@ test('notifications: a toast never covers a button, link or field of the window'
   await expect(page.getByTestId('detail-status')).toHaveAttribute('data-status', 'failed');
 });
 
+test('loading and empty: connecting, a tools catalog on its way, one that failed, no deployments', async ({
+  page,
+}) => {
+  // Connecting: the host has not answered the first state yet, neither asked nor pushed.
+  for (const path of ['**/bridge/getState', '**/bridge/events']) {
+    await page.route(path, () => undefined);
+  }
+  await page.goto(app.pageUrl);
+  await expect(page.getByTestId('connecting')).toBeVisible();
+  await shootBothThemes(page, 'connecting');
+  await expectAccessible(page);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+
+  await app.emulator.control('reset', { scenario: 'new-user' });
+  await app.emulator.control('time', { speed: 4 });
+  await openSignedIn(page, app.pageUrl);
+  await openScreen(page, 'deployments');
+  await expect(page.getByTestId('deployments-empty')).toContainText('No deployments yet');
+  await shootBothThemes(page, 'deployments-empty');
+  await expectAccessible(page);
+
+  // A catalog that failed to load says why; Try again while the host is slow shows it on its way.
+  await page.route('**/bridge/listTools', (route) =>
+    route.fulfill({
+      json: { ok: false, error: { code: 'TIMEOUT', message: 'kombify Cloud did not answer.' } },
+    }),
+  );
+  await openScreen(page, 'tools');
+  const failed = page.getByTestId('tools-load-error');
+  await expect(failed).toContainText('did not answer');
+  await shootBothThemes(page, 'tools-load-error');
+  await expectAccessible(page);
+  await page.unroute('**/bridge/listTools');
+  let held: Route | null = null;
+  await page.route('**/bridge/listTools', (route) => void (held = route));
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('tools-loading')).toBeVisible();
+  await shootBothThemes(page, 'tools-loading');
+  await expectAccessible(page);
+  await expect.poll(() => held).not.toBeNull();
+  await held!.continue();
+  await expect(page.getByTestId('tool-category').first()).toBeVisible();
+});
+
 test('settings: a fixed endpoint says why; theme, toggles and language apply through main', async ({
   page,
 }) => {
@@ -352,14 +408,31 @@ test('settings: a fixed endpoint says why; theme, toggles and language apply thr
   await expect(page.getByTestId('endpoint-fixed')).toContainText(app.emulator.apiUrl);
   await expect(page.getByTestId('endpoint-custom')).toHaveCount(0);
 
+  // "Saved." has a place of its own: the cards do not move when it appears.
+  const firstCard = page.getByTestId('settings').locator('section').first();
+  const top = () => firstCard.evaluate((card) => card.getBoundingClientRect().top + window.scrollY);
+  const before = await top();
   await page.getByTestId('theme-dark').check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  expect(await top()).toBe(before);
   await page.getByTestId('notify-deployment-created').uncheck();
   await expect(page.getByTestId('notify-deployment-created')).not.toBeChecked();
+  await expect(page.getByTestId('quiet-start')).toBeDisabled();
+  await page.getByTestId('quiet-enabled').check();
+  await expect(page.getByTestId('quiet-start')).toBeEnabled();
+  // Back to the system theme, so the German screenshots below follow light and dark.
+  await page.getByTestId('theme-system').check();
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
 
   await page.getByTestId('language').selectOption('de');
   await expect(page.getByTestId('nav-overview')).toHaveText('Übersicht');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByTestId('quiet-start')).toHaveValue('22:00');
+  await page.getByTestId('quiet-end').fill('7:30');
+  await page.getByTestId('quiet-end').blur();
+  await expect(page.getByTestId('quiet-end')).toHaveValue('07:30');
+  await expect(page.getByTestId('settings-saved')).toHaveText('Gespeichert.');
   await shootBothThemes(page, 'settings-german');
   await expectAccessible(page);
 
@@ -367,6 +440,5 @@ test('settings: a fixed endpoint says why; theme, toggles and language apply thr
   await expect(page.getByTestId('nav-overview')).toHaveText('Übersicht');
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('language').selectOption('system');
-  await page.getByTestId('theme-system').check();
   await expect(page.getByTestId('nav-overview')).toHaveText('Overview');
 });

@@ -15,6 +15,7 @@ import type {
 } from '../../src-shared/bridge';
 import type { Deployment, Subscription } from '../../src-shared/kombify-api';
 import type { LinkWatch } from './bridge';
+import type { HomelabUnreachable } from './homelab';
 import { type Language, setLanguage, t } from './i18n';
 import { ToolsState } from './tools-state.svelte';
 import { forwardWindowErrors } from './window-errors';
@@ -39,6 +40,8 @@ export interface ShownNotification extends NotificationEvent {
 
 /** The code main answers a browser or device sign-in with when it was cancelled on purpose. */
 const SIGN_IN_CANCELLED = 'SIGN_IN_CANCELLED';
+/** kombify could not reach the homelab a request was for (503). */
+const HOMELAB_UNREACHABLE = 'HOMELAB_UNREACHABLE';
 
 /** Toasts kept at most; the oldest go first so a long night cannot grow memory without end. */
 const MAX_NOTIFICATIONS = 50;
@@ -57,6 +60,9 @@ export class AppState {
   #deploymentId = $state<string | null>(null);
   #language = $state<Language>('en');
   #lastDone = $state<Action | null>(null);
+  #unreachable = $state<HomelabUnreachable | null>(null);
+  #startedId = $state<string | null>(null);
+  #failedKit = $state<string | null>(null);
   #deployIntent: DeployIntent | null = null;
   /** The tools catalog; loaded when the Tools screen opens. */
   readonly tools: ToolsState;
@@ -67,7 +73,15 @@ export class AppState {
   constructor(bridge: KombifyBridge, watchLink?: LinkWatch) {
     this.#bridge = bridge;
     this.#watchLink = watchLink;
-    this.tools = new ToolsState(bridge);
+    this.tools = new ToolsState(bridge, (homelabId, error) => this.#heardFrom(homelabId, error));
+  }
+
+  /**
+   * The last request to a homelab that kombify could not deliver, until one gets
+   * through: the snapshot may still list the homelab as online meanwhile.
+   */
+  get homelabUnreachable(): HomelabUnreachable | null {
+    return this.#unreachable;
   }
 
   /** The screen shown while signed in. */
@@ -120,6 +134,17 @@ export class AppState {
     const known = this.#view?.snapshot?.deployments ?? [];
     const ids = known.map((d) => d.id);
     return [...this.#pending.filter((d) => !ids.includes(d.id)), ...known];
+  }
+
+  /** The deployment this window started last, shown live on StackKits until another one starts. */
+  get startedDeployment(): Deployment | null {
+    const id = this.#startedId;
+    return id ? (this.deployments.find((d) => d.id === id) ?? null) : null;
+  }
+
+  /** The kit whose last start failed; trying it again reuses the same request id. */
+  get failedKit(): string | null {
+    return this.#failedKit;
   }
 
   /** Subscribes to main's events and loads the first state; returns the unsubscribe. */
@@ -181,9 +206,16 @@ export class AppState {
         : { stackkit, homelabId, requestId: crypto.randomUUID() };
     this.#deployIntent = intent;
     const result = await this.#run('deploy', () => this.#bridge.deployStackKit({ ...intent }));
-    if (!result?.ok) return null;
+    if (!result) return null;
+    this.#heardFrom(homelabId, result.ok ? null : result.error);
+    if (!result.ok) {
+      this.#failedKit = stackkit;
+      return null;
+    }
     if (this.#deployIntent === intent) this.#deployIntent = null;
+    this.#failedKit = null;
     this.#pending = [result.value, ...this.#pending];
+    this.#startedId = result.value.id;
     return result.value;
   }
 
@@ -294,6 +326,12 @@ export class AppState {
     }
   }
 
+  /** Notes whether a request for `homelabId` reached it. */
+  #heardFrom(homelabId: string, error: BridgeError | null): void {
+    if (error?.code === HOMELAB_UNREACHABLE) this.#unreachable = { homelabId, at: Date.now() };
+    else if (!error && this.#unreachable?.homelabId === homelabId) this.#unreachable = null;
+  }
+
   #accept(view: AppView): void {
     this.#pushes += 1;
     this.#loadError = null;
@@ -304,7 +342,12 @@ export class AppState {
     this.#view = view;
     const language = setLanguage(view.settings?.language);
     if (language !== this.#language) this.#language = language;
-    if (view.session?.status !== 'signed-in') this.#pending = [];
+    if (view.session?.status !== 'signed-in') {
+      this.#pending = [];
+      this.#unreachable = null;
+      this.#startedId = null;
+      this.#failedKit = null;
+    }
     const seen = (view.snapshot?.deployments ?? []).map((d) => d.id);
     if (this.#pending.some((d) => seen.includes(d.id))) {
       this.#pending = this.#pending.filter((d) => !seen.includes(d.id));

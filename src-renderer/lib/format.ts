@@ -21,10 +21,14 @@ export function formatDuration(ms: number): string {
   return t.time.days(Math.floor(hours / 24));
 }
 
-/** The age of `iso` in words, or null when there is no usable time. */
+/** Younger than this reads as "just now": "0 s ago" is no age a person says. */
+const JUST_NOW_MS = 10_000;
+
+/** How long ago `iso` was, as a phrase ("3 min ago", "just now"), or null without a usable time. */
 export function formatAge(iso: string | null | undefined, now: number): string | null {
   const ms = ageMs(iso, now);
-  return ms === null ? null : formatDuration(ms);
+  if (ms === null) return null;
+  return ms < JUST_NOW_MS ? t.time.justNow : t.time.ago(formatDuration(ms));
 }
 
 /** Intl formatters per locale, made once each: building one is slow. */
@@ -77,4 +81,31 @@ export function formatTime(iso: string | null | undefined, now: number): string 
   if (Number.isNaN(date.getTime())) return null;
   const sameDay = date.toDateString() === new Date(now).toDateString();
   return (sameDay ? timeFormat() : dateTimeFormat()).format(date);
+}
+
+/**
+ * A 24-hour time as settings keep it ("07:30") from what a person typed: "7:30",
+ * "07:30" or "7.30"; null when it is no time of day.
+ */
+export function clockTime(raw: string): string | null {
+  const match = /^\s*(\d{1,2})[:.](\d{2})\s*$/.exec(raw);
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${match[2]}`;
+}
+
+/**
+ * An address short enough for one line: its host and path, with "?…" for a
+ * query left out ("login.kombify.io/auth?…"). The link itself keeps all of it.
+ */
+export function shortUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    const path = url.pathname === '/' ? '' : url.pathname;
+    return `${url.host}${path}${url.search || url.hash ? '?…' : ''}`;
+  } catch {
+    return raw.length > 48 ? `${raw.slice(0, 47)}…` : raw;
+  }
 }

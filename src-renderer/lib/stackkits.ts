@@ -5,6 +5,7 @@
  * error here. Names and summaries to show come from the messages.
  */
 import type { STACKKITS } from '../../src-shared/kombify-api';
+import { t } from './i18n';
 
 type StackKit = Pick<(typeof STACKKITS)[number], 'id' | 'name'>;
 
@@ -16,3 +17,9 @@ export const KITS: readonly StackKit[] = [
   { id: 'modern-homelab', name: 'Modern Homelab' },
   { id: 'ha-kit', name: 'HA Kit' },
 ];
+
+/** A kit's name to show ("Modern Homelab"); a kit this version does not know keeps its id. */
+export function kitName(id: string | null | undefined): string {
+  if (!id) return '—';
+  return Object.hasOwn(t.stackkits.kits, id) ? (t.stackkits.kits[id]?.name ?? id) : id;
+}

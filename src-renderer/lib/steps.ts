@@ -14,6 +14,12 @@ export interface StepView {
 
 const PHASES = ['queued', 'provisioning', 'deploying', 'succeeded'] as const;
 
+/** A step as the API names it ("pulling images"), in words where known, as it came otherwise. */
+export function stepName(step: string): string {
+  const key = step.trim().toLowerCase();
+  return Object.hasOwn(t.detail.apiSteps, key) ? (t.detail.apiSteps[key] as string) : step;
+}
+
 /** The phases with their state for `status`; a failed one ends at a "failed" step. */
 export function deploymentSteps(
   status: string | null | undefined,
@@ -26,7 +32,11 @@ export function deploymentSteps(
     // The contract does not say in which phase it stopped; the step text does, in words.
     return [
       { id: 'queued', label: label('queued'), state: 'done' },
-      { id: 'failed', label: step || t.deployments.status.failed || 'failed', state: 'failed' },
+      {
+        id: 'failed',
+        label: step ? stepName(step) : t.deployments.status.failed || 'failed',
+        state: 'failed',
+      },
     ];
   }
   return PHASES.map((id, index) => ({

@@ -9,16 +9,22 @@ import { t } from './i18n';
 /** How soon to look again while a tool is still connecting. */
 const CONNECTING_RECHECK_MS = 2000;
 
+/** Told after each connect whether it reached the homelab (null) or why not. */
+export type HomelabReport = (homelabId: string, error: BridgeError | null) => void;
+
 export class ToolsState {
   readonly #bridge: KombifyBridge;
+  readonly #report: HomelabReport | undefined;
   #tools = $state<Tool[] | null>(null);
   #loading = $state(false);
   #error = $state<BridgeError | null>(null);
+  #loadError = $state<BridgeError | null>(null);
   #busyId = $state<string | null>(null);
   #recheck: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(bridge: KombifyBridge) {
+  constructor(bridge: KombifyBridge, report?: HomelabReport) {
     this.#bridge = bridge;
+    this.#report = report;
   }
 
   /** Tells main's log about a reply the window could not use; it never fails the screen. */
@@ -33,9 +39,13 @@ export class ToolsState {
   get loading(): boolean {
     return this.#loading;
   }
-  /** Why the last load, connect or disconnect failed, in main's words. */
+  /** Why the last connect or disconnect (or a reload of a shown catalog) failed. */
   get error(): BridgeError | null {
     return this.#error;
+  }
+  /** Why the catalog could not be loaded at all; the screen offers to try again. */
+  get loadError(): BridgeError | null {
+    return this.#loadError;
   }
   /** The tool being connected or disconnected right now. */
   get busyId(): string | null {
@@ -44,10 +54,12 @@ export class ToolsState {
 
   async load(): Promise<void> {
     this.#loading = true;
+    this.#loadError = null;
     const result = await settle(() => this.#bridge.listTools());
     this.#loading = false;
     if (!result.ok) {
-      this.#error = result.error;
+      if (this.#tools === null) this.#loadError = result.error;
+      else this.#error = result.error;
       return;
     }
     // A reply that is not a list (a broken host) counts as an empty catalog, not a crash.
@@ -57,7 +69,11 @@ export class ToolsState {
   }
 
   connect(toolId: string, homelabId: string): Promise<boolean> {
-    return this.#change(toolId, () => this.#bridge.connectTool({ toolId, homelabId }));
+    return this.#change(toolId, async () => {
+      const result = await this.#bridge.connectTool({ toolId, homelabId });
+      this.#report?.(homelabId, result.ok ? null : result.error);
+      return result;
+    });
   }
 
   disconnect(toolId: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import Dashboard from '../../src-renderer/components/Dashboard.svelte';
 import { AppState } from '../../src-renderer/lib/app-state.svelte';
+import { setLanguage } from '../../src-renderer/lib/i18n';
 import type { AppView, ConnectivityView } from '../../src-shared/bridge';
 import { fakeBridge } from './support/fake-bridge';
 import { NOW, ago, signedInView } from './support/fixtures';
@@ -83,6 +84,57 @@ describe('connectivity banners', () => {
       `try again at ${clock(retryAt)}`.replace('try', 'Try'),
     );
     expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument();
+  });
+
+  it('says "just now" instead of "0 s ago", in English and German', async () => {
+    await renderWith({ status: 'offline', lastSuccessAt: ago(0), lastError: null, retryAt: null });
+    expect(screen.getByTestId('offline-banner')).toHaveTextContent('(just now)');
+    expect(screen.getByTestId('updated-age')).toHaveTextContent('updated just now');
+    expect(screen.getByTestId('offline-banner')).not.toHaveTextContent('0 s');
+  });
+
+  it('says "gerade eben" in German', async () => {
+    const view = signedInView({
+      connectivity: { status: 'offline', lastSuccessAt: ago(2), lastError: null, retryAt: null },
+    });
+    view.settings = { ...view.settings, language: 'de' };
+    const fake = fakeBridge(view);
+    const app = new AppState(fake.bridge);
+    await app.load();
+    render(Dashboard, { props: { app, now: NOW } });
+    expect(screen.getByTestId('offline-banner')).toHaveTextContent('(gerade eben)');
+    expect(screen.getByTestId('updated-age')).toHaveTextContent('gerade eben aktualisiert');
+    setLanguage('en');
+  });
+
+  it('shows the offline banner for a last error that has no words', async () => {
+    // A host or an older main may send an error without a message: nothing may throw.
+    await renderWith({
+      status: 'offline',
+      lastSuccessAt: ago(60),
+      lastError: { code: 'OFFLINE' } as ConnectivityView['lastError'],
+      retryAt: null,
+    });
+    expect(screen.getByTestId('offline-banner')).toHaveTextContent('Offline');
+    expect(screen.queryByTestId('offline-reason')).not.toBeInTheDocument();
+  });
+
+  it('puts the reason for being offline in the window language', async () => {
+    const view = signedInView({
+      connectivity: {
+        status: 'offline',
+        lastSuccessAt: ago(60),
+        lastError: { code: 'OFFLINE', message: 'kombify Cloud cannot be reached.' },
+        retryAt: null,
+      },
+    });
+    view.settings = { ...view.settings, language: 'de' };
+    const fake = fakeBridge(view);
+    const app = new AppState(fake.bridge);
+    await app.load();
+    render(Dashboard, { props: { app, now: NOW } });
+    expect(screen.getByTestId('offline-reason')).toHaveTextContent('nicht erreichbar');
+    setLanguage('en');
   });
 
   it('shows no offline banner without a snapshot to be stale', async () => {

@@ -122,6 +122,27 @@ describe('dashboard', () => {
     expect(screen.getByTestId('deploy-base-kit')).toBeDisabled();
   });
 
+  it('keeps "A deployment failed" only while the latest failure is less than a day old', async () => {
+    const failedTray = { state: 'failed' as const, tooltip: '', items: [] };
+    const failure = (hoursAgo: number) =>
+      deployment({
+        status: 'failed',
+        created_at: ago(hoursAgo * 3600 + 600),
+        updated_at: ago(hoursAgo * 3600),
+        finished_at: ago(hoursAgo * 3600),
+      });
+    const fresh = await renderDashboard(
+      signedInView({ tray: failedTray }, { deployments: [failure(2)] }),
+    );
+    expect(screen.getByTestId('overall-state')).toHaveAttribute('data-status', 'failed');
+    expect(screen.getByTestId('overall-state')).toHaveTextContent('A deployment failed');
+    fresh.unmount();
+
+    await renderDashboard(signedInView({ tray: failedTray }, { deployments: [failure(30)] }));
+    expect(screen.getByTestId('overall-state')).toHaveAttribute('data-status', 'ok');
+    expect(screen.getByTestId('overall-state')).toHaveTextContent('All good');
+  });
+
   it('shows a loading line while signed in without a snapshot yet', async () => {
     await renderDashboard(signedInView({ snapshot: null }));
     expect(screen.getByTestId('snapshot-loading')).toBeInTheDocument();

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import App from '../../src-renderer/App.svelte';
 import { AppState } from '../../src-renderer/lib/app-state.svelte';
 import { Clock } from '../../src-renderer/lib/clock.svelte';
@@ -58,8 +58,9 @@ describe('notifications and pushed state', () => {
     expect(screen.getByTestId('notification')).toHaveTextContent('Second');
   });
 
-  it('opens the deployment a toast is about, as a click on a notification does', async () => {
-    const { fake } = await renderApp();
+  it('opens the deployment a toast is about, from any screen, with focus on its name', async () => {
+    const { fake, app } = await renderApp();
+    app.navigate({ screen: 'settings' });
     fake.emit('notification', {
       key: 'k',
       kind: 'deployment-succeeded',
@@ -73,23 +74,37 @@ describe('notifications and pushed state', () => {
       await screen.findByRole('button', { name: 'Show the deployment of: Done' }),
     );
 
-    expect(await screen.findByTestId('deployment-detail')).toHaveTextContent('base-kit-1');
-    expect(screen.getByTestId('screen-deployments')).toHaveFocus();
+    const detail = await screen.findByTestId('deployment-detail');
+    expect(within(detail).getByRole('heading', { level: 2 })).toHaveFocus();
+    expect(detail).toHaveTextContent('base-kit-1');
   });
 
-  it('opens the screen main names for a toast that is not about a deployment', async () => {
-    const { fake } = await renderApp();
+  it('takes a homelab toast to the homelab status, and a plan toast to the subscription', async () => {
+    Element.prototype.scrollIntoView = vi.fn();
+    const { fake, app } = await renderApp();
+    app.navigate({ screen: 'tools' });
     fake.emit('notification', {
-      key: 'q',
-      kind: 'quota-nearly-full',
-      title: 'Quota nearly full',
-      body: 'deployments: 9 of 10',
+      key: 'h',
+      kind: 'homelab-offline',
+      title: 'Homelab offline',
+      body: 'basement-rack stopped answering kombify Cloud.',
+      to: { screen: 'overview' },
+    });
+    await fireEvent.click(await screen.findByRole('button', { name: 'Show: Homelab offline' }));
+    await expect.poll(() => document.activeElement).toBe(screen.getByTestId('status-homelab'));
+
+    fake.emit('notification', {
+      key: 's',
+      kind: 'subscription-canceled',
+      title: 'Subscription canceled',
+      body: 'Your subscription ends on 25 December 2026.',
       to: { screen: 'subscription' },
     });
-
-    await fireEvent.click(await screen.findByRole('button', { name: 'Show: Quota nearly full' }));
-
-    expect(await screen.findByTestId('screen-subscription')).toHaveFocus();
+    await fireEvent.click(
+      await screen.findByRole('button', { name: 'Show: Subscription canceled' }),
+    );
+    expect(await screen.findByTestId('screen-subscription')).toBeInTheDocument();
+    await expect.poll(() => document.activeElement).toBe(screen.getByTestId('subscription'));
   });
 
   it('warns while the browser host cannot be reached', async () => {

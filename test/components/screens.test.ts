@@ -107,7 +107,30 @@ describe('deployments', () => {
     const detail = await screen.findByTestId('deployment-detail');
     expect(within(detail).getByTestId('detail-error')).toHaveTextContent('IMAGE_PULL_FAILED');
     const failed = detail.querySelector('[data-state="failed"]');
-    expect(failed).toHaveTextContent('pulling images');
+    expect(failed).toHaveTextContent('Pulling images');
+  });
+
+  it("names the API's steps in words, capitalised or translated, and unknown ones as they came", async () => {
+    const running = (id: string, step: string) =>
+      deployment({ id, name: id, status: 'deploying', progress: 50, step, created_at: ago(5) });
+    const view = signedInView(
+      {},
+      { deployments: [running('known', 'pulling images'), running('odd', 'warming caches')] },
+    );
+    const { unmount } = await open(view, 'deployments');
+    const step = (id: string) =>
+      within(
+        screen.getAllByTestId('deployment').find((r) => r.dataset.deploymentId === id)!,
+      ).getByTestId('deployment-step');
+    expect(step('known')).toHaveTextContent(/^Pulling images$/);
+    expect(step('odd')).toHaveTextContent(/^warming caches$/);
+    unmount();
+
+    view.settings = { ...view.settings, language: 'de' };
+    const { app } = await open(view, 'deployments');
+    expect(step('known')).toHaveTextContent(/^Images werden geladen$/);
+    app.navigate({ screen: 'deployments', deploymentId: 'known' });
+    expect(await screen.findByTestId('detail-step')).toHaveTextContent('Images werden geladen');
   });
 
   it('deletes only after the confirmation, and Keep sends nothing', async () => {
@@ -121,6 +144,45 @@ describe('deployments', () => {
     await fireEvent.click(screen.getByTestId('delete-deployment'));
     await fireEvent.click(screen.getByTestId('delete-confirm-confirm'));
     expect(fake.bridge.deleteDeployment).toHaveBeenCalledWith({ deploymentId: 'dep_ok' });
+  });
+
+  it('shows kit names, not ids, in rows and the detail; an unknown kit keeps its id', async () => {
+    const kits = [
+      deployment({ id: 'dep_mh', name: 'home', stackkit: 'modern-homelab' }),
+      deployment({ id: 'dep_x', name: 'other', stackkit: 'custom-kit', created_at: ago(9000) }),
+    ];
+    const { app } = await open(signedInView({}, { deployments: kits }), 'deployments');
+    const [home, other] = screen.getAllByTestId('deployment') as [HTMLElement, HTMLElement];
+    expect(within(home).getByTestId('deployment-meta')).toHaveTextContent('Modern Homelab');
+    expect(within(home).getByTestId('deployment-meta')).not.toHaveTextContent('modern-homelab');
+    expect(within(other).getByTestId('deployment-meta')).toHaveTextContent('custom-kit');
+
+    app.navigate({ screen: 'deployments', deploymentId: 'dep_mh' });
+    const kit = await screen.findByTestId('detail-kit');
+    expect(kit).toHaveTextContent(/^Modern Homelab\s*modern-homelab$/);
+    expect(within(kit).getByText('modern-homelab')).toHaveClass('muted');
+  });
+
+  it('says which age it gives: "updated" in the row and the detail, "started" for the start', async () => {
+    const running = deployment({
+      id: 'dep_run',
+      status: 'deploying',
+      progress: 30,
+      created_at: ago(3600),
+      updated_at: ago(300),
+      finished_at: null,
+    });
+    const { app } = await open(signedInView({}, { deployments: [running] }), 'deployments');
+    expect(screen.getByTestId('deployment-meta')).toHaveTextContent('updated 5 min ago');
+    app.navigate({ screen: 'deployments', deploymentId: 'dep_run' });
+    expect(await screen.findByTestId('detail-started')).toHaveTextContent('(1 h ago)');
+    expect(screen.getByTestId('detail-updated')).toHaveTextContent('updated 5 min ago');
+  });
+
+  it('says "started" in the row when the server gave no update time', async () => {
+    const bare = deployment({ created_at: ago(3600), updated_at: undefined as never });
+    await open(signedInView({}, { deployments: [bare] }), 'deployments');
+    expect(screen.getByTestId('deployment-meta')).toHaveTextContent('started 1 h ago');
   });
 
   it('says a deployment is gone instead of breaking when its id is unknown', async () => {
@@ -161,6 +223,33 @@ describe('stackkits', () => {
       stackkit: 'ha-kit',
       homelabId: 'hl_1',
     });
+  });
+
+  it('still shows the live progress after leaving the screen and coming back', async () => {
+    const { fake, app } = await open(signedInView(), 'stackkits');
+    const started = deployment({
+      id: 'dep_live',
+      name: 'ha-1',
+      stackkit: 'ha-kit',
+      status: 'queued',
+      progress: 0,
+      created_at: ago(0),
+    });
+    fake.bridge.deployStackKit.mockResolvedValueOnce({ ok: true, value: started });
+    await fireEvent.click(screen.getByTestId('deploy-ha-kit'));
+    expect(await screen.findByTestId('stackkit-live')).toHaveTextContent('ha-1');
+
+    app.navigate({ screen: 'overview' });
+    await screen.findByTestId('screen-overview');
+    fake.emit(
+      'state',
+      signedInView({}, { deployments: [{ ...started, status: 'deploying', progress: 60 }] }),
+    );
+    app.navigate({ screen: 'stackkits' });
+
+    const live = await screen.findByTestId('stackkit-live');
+    expect(within(live).getByTestId('deployment')).toHaveAttribute('data-status', 'deploying');
+    expect(within(live).getByRole('progressbar')).toHaveValue(60);
   });
 
   it('is disabled with the reason when the picked homelab is offline', async () => {
@@ -222,6 +311,28 @@ describe('tools', () => {
     });
   });
 
+  it('says why the catalog did not load, and loads it again on Retry', async () => {
+    const fake = fakeBridge(signedInView());
+    fake.bridge.listTools.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'TIMEOUT', message: 'kombify Cloud did not answer in time.' },
+    });
+    const app = new AppState(fake.bridge);
+    app.start();
+    await app.load();
+    app.navigate({ screen: 'tools' });
+    render(Dashboard, { props: { app, now: NOW } });
+
+    const failed = await screen.findByTestId('tools-load-error');
+    expect(failed).toHaveTextContent('did not answer in time');
+    expect(screen.queryByTestId('tools-loading')).not.toBeInTheDocument();
+    fake.bridge.listTools.mockResolvedValueOnce({ ok: true, value: [tool()] });
+    await fireEvent.click(within(failed).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByTestId('tool')).toHaveTextContent('Uptime Kuma');
+    expect(screen.queryByTestId('tools-load-error')).not.toBeInTheDocument();
+    expect(fake.bridge.listTools).toHaveBeenCalledTimes(2);
+  });
+
   it('shows an empty catalog as empty, not as loading', async () => {
     await open(signedInView(), 'tools');
     expect(await screen.findByTestId('tools-empty')).toBeInTheDocument();
@@ -251,6 +362,43 @@ describe('subscription', () => {
     expect(screen.getByTestId('cancel-confirm')).toHaveTextContent('You keep Hobby until');
     await fireEvent.click(screen.getByTestId('cancel-confirm-confirm'));
     expect(fake.bridge.cancelSubscription).toHaveBeenCalledTimes(1);
+  });
+
+  it('says a canceled-at-period-end subscription cancels on its date, not "active"', async () => {
+    const ending = view();
+    ending.snapshot!.subscription = subscription({ cancel_at_period_end: true });
+    await open(ending, 'subscription');
+    const badge = screen.getByTestId('subscription-state');
+    expect(badge).toHaveTextContent('Cancels on December 24, 2026');
+    expect(badge).not.toHaveTextContent('active');
+    expect(badge).toHaveClass('tone-warn');
+    expect(screen.getByTestId('subscription-renewal')).toHaveTextContent(
+      'Ends on December 24, 2026',
+    );
+  });
+
+  it('says the same on the overview, in German with a German date', async () => {
+    const ending = view();
+    ending.snapshot!.subscription = subscription({ cancel_at_period_end: true });
+    ending.settings = { ...ending.settings, language: 'de' };
+    await open(ending, 'overview');
+    expect(screen.getByTestId('subscription-status')).toHaveTextContent(
+      'Gekündigt zum 24. Dezember 2026',
+    );
+  });
+
+  it('keeps the other upgrade out of the way, not washed out, while one is confirmed', async () => {
+    await open(view(), 'subscription');
+    await fireEvent.click(screen.getByTestId('upgrade-pro'));
+    expect(screen.getByTestId('upgrade-confirm')).toBeInTheDocument();
+    for (const plan of ['pro', 'team']) {
+      const button = screen.queryByTestId(`upgrade-${plan}`);
+      if (button) expect(button).toBeEnabled();
+    }
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep my plan' }));
+    expect(screen.queryByTestId('upgrade-confirm')).not.toBeInTheDocument();
+    expect(screen.getByTestId('upgrade-pro')).toBeEnabled();
+    await expect.poll(() => document.activeElement).toBe(screen.getByTestId('upgrade-pro'));
   });
 
   it('copes with an unknown plan and no period end', async () => {
@@ -324,6 +472,81 @@ describe('settings', () => {
     expect(fake.bridge.updateSettings).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps quiet hours From and To off while quiet hours are off', async () => {
+    const { fake } = await open(signedInView(), 'settings');
+    expect(screen.getByTestId('quiet-start')).toBeDisabled();
+    expect(screen.getByTestId('quiet-end')).toBeDisabled();
+    const on = signedInView();
+    on.settings = {
+      ...on.settings,
+      notifications: {
+        ...on.settings.notifications,
+        quietHours: { enabled: true, start: '22:00', end: '07:00' },
+      },
+    };
+    fake.emit('state', on);
+    await expect.poll(() => screen.getByTestId('quiet-start')).toBeEnabled();
+    expect(screen.getByTestId('quiet-end')).toBeEnabled();
+  });
+
+  it('takes quiet hours as 24-hour times, and says why one is not saved', async () => {
+    const view = signedInView();
+    view.settings = {
+      ...view.settings,
+      notifications: {
+        ...view.settings.notifications,
+        quietHours: { enabled: true, start: '22:00', end: '07:00' },
+      },
+    };
+    const { fake } = await open(view, 'settings');
+    const start = screen.getByTestId('quiet-start');
+    expect(start).toHaveValue('22:00');
+    await fireEvent.change(start, { target: { value: '7:30' } });
+    expect(fake.bridge.updateSettings).toHaveBeenLastCalledWith({
+      notifications: { quietHours: { start: '07:30' } },
+    });
+    await fireEvent.change(screen.getByTestId('quiet-end'), { target: { value: '25:00' } });
+    expect(fake.bridge.updateSettings).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('quiet-end')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId('quiet-hint')).toHaveTextContent('Not saved. Use a time like 22:00.');
+  });
+
+  it('shows quiet hours in 24 hours in German', async () => {
+    const view = signedInView();
+    view.settings = {
+      ...view.settings,
+      language: 'de',
+      notifications: {
+        ...view.settings.notifications,
+        quietHours: { enabled: true, start: '22:00', end: '07:00' },
+      },
+    };
+    await open(view, 'settings');
+    expect(screen.getByTestId('quiet-start')).toHaveValue('22:00');
+    expect(screen.getByTestId('quiet-end')).toHaveValue('07:00');
+    await fireEvent.change(screen.getByTestId('quiet-end'), { target: { value: '7 Uhr' } });
+    expect(screen.getByTestId('quiet-hint')).toHaveTextContent('Gib eine Uhrzeit wie 22:00 ein.');
+  });
+
+  it('gives every part of the settings a heading, start at login included', async () => {
+    await open(signedInView(), 'settings');
+    expect(screen.getByRole('heading', { name: 'Startup' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Startup' })).toContainElement(
+      screen.getByTestId('start-at-login'),
+    );
+    for (const heading of ['Endpoint', 'Updates', 'Notifications', 'Quiet hours', 'Appearance']) {
+      expect(screen.getByRole('region', { name: heading })).toBeInTheDocument();
+    }
+  });
+
+  it('says "Saved." in a place kept for it, so nothing moves when it appears', async () => {
+    await open(signedInView(), 'settings');
+    const slot = screen.getByTestId('settings-status');
+    expect(slot).toHaveAttribute('role', 'status');
+    await fireEvent.click(screen.getByTestId('theme-dark'));
+    expect(await within(slot).findByTestId('settings-saved')).toHaveTextContent('Saved.');
+  });
+
   it('refuses a too-short polling interval in German too', async () => {
     const view = signedInView();
     view.settings = { ...view.settings, language: 'de' };
@@ -370,6 +593,35 @@ describe('errors with their next step', () => {
     await fireEvent.click(screen.getByTestId('refresh'));
     const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(at);
     expect(await screen.findByTestId('action-error')).toHaveTextContent(`Try again at ${time}.`);
+  });
+
+  it("names the 429 time once, in the window's format, even when main's words name it too", () => {
+    const at = new Date(NOW + 90_000);
+    const said = {
+      code: 'RATE_LIMIT_EXCEEDED',
+      message: 'Too many requests for your plan. Try again at 23:59.',
+      retryAt: at.toISOString(),
+    };
+    const words = describeError(said, NOW);
+    const text = `${words.message} ${words.hint}`;
+    const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(at);
+    expect(text.match(/try again/gi)).toHaveLength(1);
+    expect(text).toContain(`Try again at ${time}.`);
+    expect(text).not.toContain('23:59');
+
+    setLanguage('de');
+    const german = describeError(said, NOW);
+    const deTime = new Intl.DateTimeFormat('de', { hour: 'numeric', minute: '2-digit' }).format(at);
+    expect(`${german.message} ${german.hint}`).toBe(
+      `Zu viele Anfragen für deinen Tarif. Versuch es um ${deTime} wieder.`,
+    );
+  });
+
+  it('adds no second "try again" to a 429 without a time when main already says it', () => {
+    const said = { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests. Try again later.' };
+    expect(describeError(said, NOW)).toMatchObject({ message: said.message, hint: null });
+    const bare = { code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests.' };
+    expect(describeError(bare, NOW).hint).toBe('Try again in a moment.');
   });
 
   it('backs out of a confirmation with Escape', async () => {

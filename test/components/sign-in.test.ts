@@ -139,8 +139,24 @@ describe('browser sign-in address', () => {
     renderApp(waiting());
     const link = await screen.findByTestId('browser-url');
     expect(link).toHaveAttribute('href', url);
-    expect(link).toHaveTextContent(url);
     expect(screen.getByTestId('browser-waiting')).toHaveTextContent('Browser did not open?');
+  });
+
+  it('writes the address short, on one line, and keeps all of it for the link and Copy', async () => {
+    const long = `${url}&nonce=${'n'.repeat(300)}`;
+    const view = signedOutView({
+      signIn: {
+        method: 'browser',
+        status: 'waiting',
+        startedAt: new Date().toISOString(),
+        url: long,
+      },
+    });
+    renderApp(view);
+    const link = await screen.findByTestId('browser-url');
+    expect(link).toHaveAttribute('href', long);
+    expect(link).toHaveTextContent(/^login\.kombify\.io\/auth\?…$/);
+    expect(link.textContent!.length).toBeLessThan(60);
   });
 
   it('copies the address, and says so', async () => {
@@ -158,6 +174,36 @@ describe('browser sign-in address', () => {
     renderApp(view);
     expect(await screen.findByTestId('browser-url-copy')).toHaveTextContent('Adresse kopieren');
     setLanguage('en');
+  });
+});
+
+describe('device-code sign-in', () => {
+  const waiting = () =>
+    signedOutView({
+      signIn: {
+        method: 'device',
+        status: 'waiting',
+        userCode: 'WDJB-MJHT',
+        verificationUri: 'https://login.kombify.io/device',
+        verificationUriComplete: 'https://login.kombify.io/device?user_code=WDJB-MJHT',
+        expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      },
+    });
+
+  it('links the page to enter the code at, filled in where the issuer offers it', async () => {
+    renderApp(waiting());
+    const link = await screen.findByRole('link', { name: 'https://login.kombify.io/device' });
+    expect(link).toHaveAttribute('href', 'https://login.kombify.io/device?user_code=WDJB-MJHT');
+    expect(screen.getByTestId('device-uri')).toContainElement(link);
+  });
+
+  it('copies the code, and says so', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderApp(waiting());
+    await fireEvent.click(await screen.findByRole('button', { name: 'Copy code' }));
+    expect(writeText).toHaveBeenCalledWith('WDJB-MJHT');
+    expect(await screen.findByTestId('device-code-copied')).toHaveTextContent('Copied.');
   });
 });
 

@@ -3,11 +3,13 @@
  * host: what it shows, one action each, a screenshot in both themes and an
  * axe check. One app for the file; the emulator runs at 4x speed.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import { removeDir, startApp, type RunningApp } from './support/app';
 import {
   expectAccessible,
+  expectChosenMethodStandsOut,
   expectNothingCovered,
+  expectToastShadowsInside,
   expectWrapped,
   openScreen,
   openSignedIn,
@@ -37,9 +39,15 @@ test('sign-in: every method against the contract, then the API key signs in', as
   await shootBothThemes(page, 'sign-in-password');
   await expectAccessible(page);
   await page.getByTestId('sign-in-method-device').click();
+  await expectChosenMethodStandsOut(page);
   await page.getByTestId('sign-in-submit').click();
   await expect(page.getByTestId('device-user-code')).toHaveText(/\S{4,}/);
   await expect(page.getByTestId('device-uri')).toContainText(app.emulator.url);
+  await expect(page.getByTestId('device-uri-link')).toHaveAttribute(
+    'href',
+    new RegExp(`^${app.emulator.url}`),
+  );
+  await expect(page.getByTestId('device-code-copy')).toBeVisible();
   await shootBothThemes(page, 'sign-in-device-code');
   await expectAccessible(page);
   await page.getByTestId('sign-in-cancel').click();
@@ -84,7 +92,7 @@ test('overview: cloud and homelab status with their age, plan quotas, latest dep
 }) => {
   await openSignedIn(page, app.pageUrl);
   await expect(page.getByTestId('cloud-status')).toHaveAttribute('data-status', 'online');
-  await expect(page.getByTestId('cloud-age')).toContainText('ago');
+  await expect(page.getByTestId('cloud-age')).toContainText(/ago|just now/);
   await expect(page.getByTestId('homelab-state')).toHaveAttribute('data-status', 'online');
   await expect(page.getByTestId('quota-stacks')).toContainText('of 3');
   await expect(page.getByTestId('deployment')).toHaveCount(2);
@@ -97,14 +105,42 @@ test('deployments: filter, open the failed one with its error, delete the good o
 }) => {
   await openSignedIn(page, app.pageUrl);
   await openScreen(page, 'deployments');
+  await expect(page.getByTestId('deployment')).toHaveCount(2);
+  await expect(page.getByTestId('filter-all')).toHaveAttribute('aria-pressed', 'true');
+  await shootBothThemes(page, 'deployments');
+  await expectAccessible(page);
   await page.getByTestId('filter-failed').click();
   await expect(page.getByTestId('deployment')).toHaveCount(1);
   await expect(page.getByTestId('deployment')).toHaveAttribute('data-status', 'failed');
+  // Kit names, not ids; the age says what it is.
+  await expect(page.getByTestId('deployment-meta')).toContainText('Modern Homelab');
+  await expect(page.getByTestId('deployment-meta')).toContainText(/updated .+ ago/);
+  await shootBothThemes(page, 'deployments-filter-failed');
+  await expectAccessible(page);
+  await page.getByTestId('filter-active').click();
+  await expect(page.getByTestId('deployments-empty')).toContainText('No deployment matches');
+  await shootBothThemes(page, 'deployments-filter-empty');
+  await expectAccessible(page);
+  await page.getByTestId('filter-failed').click();
   await page.getByTestId('deployment-details').click();
   await expect(page.getByTestId('detail-error')).toContainText('IMAGE_PULL_FAILED');
   await expect(page.getByTestId('detail-steps').locator('[data-state="failed"]')).toHaveCount(1);
+  await expect(page.getByTestId('detail-steps')).toContainText('Pulling images');
   await shootBothThemes(page, 'deployment-detail');
   await expectAccessible(page);
+  // In a narrow window the start time and its age break between phrases, never inside one.
+  await page.setViewportSize({ width: 360, height: 800 });
+  const lines = await page
+    .getByTestId('detail-started')
+    .locator('span')
+    .evaluateAll((spans) => spans.map((span) => span.getClientRects().length));
+  expect(lines.length).toBeGreaterThan(0);
+  expect(
+    lines.every((count) => count === 1),
+    'a phrase broke across lines',
+  ).toBe(true);
+  await shootBothThemes(page, 'deployment-detail-narrow');
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await page.getByRole('button', { name: /back/i }).click();
   await page.getByTestId('filter-succeeded').click();
@@ -131,6 +167,11 @@ test('stackkits: deploys modern-homelab to the picked homelab once, with live pr
   const live = page.getByTestId('stackkit-live').getByTestId('deployment');
   await expect(live).toBeVisible();
   await shootBothThemes(page, 'stackkits-live');
+  await expectAccessible(page);
+  // The progress is the app's, not the screen's: it is still there after a visit elsewhere.
+  await openScreen(page, 'overview');
+  await openScreen(page, 'stackkits');
+  await expect(live).toBeVisible();
   await expect(live).toHaveAttribute('data-status', 'succeeded', { timeout: 30_000 });
   const state = (await app.emulator.control('state')) as { counters: { by_route: object } };
   const creates = Object.entries(state.counters.by_route).filter(([route]) =>
@@ -147,6 +188,7 @@ test('stackkits: disabled with the reason while the homelab is offline', async (
   await expect(page.getByTestId('deploy-base-kit')).toBeDisabled();
   await expect(page.getByTestId('stackkit-reason')).toContainText('offline');
   await shootBothThemes(page, 'stackkits-offline');
+  await expectAccessible(page);
 });
 
 test('tools: by category, connect and disconnect, a tool above the plan offers the upgrade', async ({
@@ -189,7 +231,10 @@ test('subscription: upgrade and cancel, each after a confirmation that says what
   await page.getByTestId('cancel-confirm-confirm').click();
   await expect(page.getByTestId('already-canceled')).toBeVisible();
   await expect(page.getByTestId('subscription-renewal')).toContainText('Ends on');
+  await expect(page.getByTestId('subscription-state')).toContainText('Cancels on');
+  await expect(page.getByTestId('subscription-state')).not.toContainText('active');
   await shootBothThemes(page, 'subscription');
+  await expectAccessible(page);
 });
 
 test('errors: a 402 names the upgrade, a 503 the homelab, each with its next step', async ({
@@ -207,7 +252,16 @@ test('errors: a 402 names the upgrade, a 503 the homelab, each with its next ste
   const error = page.getByTestId('action-error');
   await expect(error).toContainText('homelab');
   await expect(error.getByTestId('next-step')).toHaveAttribute('data-step', 'homelab');
+  // The card next to the banner does not say "Online" as if nothing had happened.
+  await expect(page.getByTestId('homelab-state')).toContainText('Not answering');
   await shootBothThemes(page, 'error-503');
+  await expectAccessible(page);
+  await openScreen(page, 'stackkits');
+  await error.getByTestId('next-step').click();
+  await expect(page.getByTestId('screen-overview')).toBeVisible();
+  await expect(page.getByTestId('status-homelab')).toBeFocused();
+  await expect(page.getByTestId('homelab-age')).toContainText('Did not answer at');
+  await shootBothThemes(page, 'error-503-next-step');
   await expectAccessible(page);
 
   await app.emulator.control('faults', {
@@ -232,8 +286,22 @@ test('errors: a 400-character message without spaces wraps inside its box', asyn
     route.fulfill({ json: { ok: false, error: { code: 'SOMETHING_NEW', message: long } } }),
   );
   await page.getByTestId('deploy-base-kit').click();
-  await expectWrapped(page, page.getByTestId('action-error'));
+  const banner = page.getByTestId('action-error');
+  await expectWrapped(page, banner);
+  // Clamped to three lines; "Show more" opens the rest, by keyboard too.
+  const more = banner.getByTestId('show-more');
+  await expect(more).toHaveText('Show more');
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  const clampedHeight = (await banner.boundingBox())!.height;
   await shootBothThemes(page, 'error-long');
+  await expectAccessible(page);
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(more).toHaveText('Show less');
+  expect((await banner.boundingBox())!.height).toBeGreaterThan(clampedHeight);
+  await expectWrapped(page, banner);
+  await shootBothThemes(page, 'error-long-open');
   await page.unroute('**/bridge/deployStackKit');
   await page.getByTestId('action-error').getByRole('button', { name: 'Dismiss' }).click();
 
@@ -271,8 +339,59 @@ test('notifications: a toast never covers a button, link or field of the window'
     }, at);
     await expectNothingCovered(page);
   }
+  await expectToastShadowsInside(page);
   await shootBothThemes(page, 'notification-toast');
   await expectAccessible(page);
+
+  // "Show" opens the deployment the toast is about, like a click on the system notification.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('notification').first().getByTestId('notification-show').click();
+  await expect(page.getByTestId('deployment-detail')).toBeVisible();
+  await expect(page.getByTestId('detail-status')).toHaveAttribute('data-status', 'failed');
+});
+
+test('loading and empty: connecting, a tools catalog on its way, one that failed, no deployments', async ({
+  page,
+}) => {
+  // Connecting: the host has not answered the first state yet, neither asked nor pushed.
+  for (const path of ['**/bridge/getState', '**/bridge/events']) {
+    await page.route(path, () => undefined);
+  }
+  await page.goto(app.pageUrl);
+  await expect(page.getByTestId('connecting')).toBeVisible();
+  await shootBothThemes(page, 'connecting');
+  await expectAccessible(page);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+
+  await app.emulator.control('reset', { scenario: 'new-user' });
+  await app.emulator.control('time', { speed: 4 });
+  await openSignedIn(page, app.pageUrl);
+  await openScreen(page, 'deployments');
+  await expect(page.getByTestId('deployments-empty')).toContainText('No deployments yet');
+  await shootBothThemes(page, 'deployments-empty');
+  await expectAccessible(page);
+
+  // A catalog that failed to load says why; Try again while the host is slow shows it on its way.
+  await page.route('**/bridge/listTools', (route) =>
+    route.fulfill({
+      json: { ok: false, error: { code: 'TIMEOUT', message: 'kombify Cloud did not answer.' } },
+    }),
+  );
+  await openScreen(page, 'tools');
+  const failed = page.getByTestId('tools-load-error');
+  await expect(failed).toContainText('did not answer');
+  await shootBothThemes(page, 'tools-load-error');
+  await expectAccessible(page);
+  await page.unroute('**/bridge/listTools');
+  let held: Route | null = null;
+  await page.route('**/bridge/listTools', (route) => void (held = route));
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('tools-loading')).toBeVisible();
+  await shootBothThemes(page, 'tools-loading');
+  await expectAccessible(page);
+  await expect.poll(() => held).not.toBeNull();
+  await held!.continue();
+  await expect(page.getByTestId('tool-category').first()).toBeVisible();
 });
 
 test('settings: a fixed endpoint says why; theme, toggles and language apply through main', async ({
@@ -289,14 +408,31 @@ test('settings: a fixed endpoint says why; theme, toggles and language apply thr
   await expect(page.getByTestId('endpoint-fixed')).toContainText(app.emulator.apiUrl);
   await expect(page.getByTestId('endpoint-custom')).toHaveCount(0);
 
+  // "Saved." has a place of its own: the cards do not move when it appears.
+  const firstCard = page.getByTestId('settings').locator('section').first();
+  const top = () => firstCard.evaluate((card) => card.getBoundingClientRect().top + window.scrollY);
+  const before = await top();
   await page.getByTestId('theme-dark').check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  expect(await top()).toBe(before);
   await page.getByTestId('notify-deployment-created').uncheck();
   await expect(page.getByTestId('notify-deployment-created')).not.toBeChecked();
+  await expect(page.getByTestId('quiet-start')).toBeDisabled();
+  await page.getByTestId('quiet-enabled').check();
+  await expect(page.getByTestId('quiet-start')).toBeEnabled();
+  // Back to the system theme, so the German screenshots below follow light and dark.
+  await page.getByTestId('theme-system').check();
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
 
   await page.getByTestId('language').selectOption('de');
   await expect(page.getByTestId('nav-overview')).toHaveText('Übersicht');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByTestId('quiet-start')).toHaveValue('22:00');
+  await page.getByTestId('quiet-end').fill('7:30');
+  await page.getByTestId('quiet-end').blur();
+  await expect(page.getByTestId('quiet-end')).toHaveValue('07:30');
+  await expect(page.getByTestId('settings-saved')).toHaveText('Gespeichert.');
   await shootBothThemes(page, 'settings-german');
   await expectAccessible(page);
 
@@ -304,6 +440,5 @@ test('settings: a fixed endpoint says why; theme, toggles and language apply thr
   await expect(page.getByTestId('nav-overview')).toHaveText('Übersicht');
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('language').selectOption('system');
-  await page.getByTestId('theme-system').check();
   await expect(page.getByTestId('nav-overview')).toHaveText('Overview');
 });

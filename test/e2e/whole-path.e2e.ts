@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readAllFiles, removeDir, startApp, type RunningApp } from './support/app';
+import { expectAccessible, shootBothThemes } from './support/screens';
 
 const DEMO = { email: 'demo@kombify.dev', password: 'homelab-demo' };
 
@@ -112,7 +113,11 @@ test('shows the last known state, marked offline with its age, when the cloud go
   await expect(banner).toContainText(/offline/i);
   await expect(banner).toContainText(/ago|just now/i);
   await expect(page.getByTestId('deployment')).toHaveCount(2);
-  await page.screenshot({ path: 'test/e2e/screenshots/offline.png', fullPage: true });
+  // The homelab is what was last known, not a green "Online" while nothing answers.
+  await expect(page.getByTestId('homelab-state')).toContainText('Last known: Online');
+  await expect(page.getByTestId('homelab-state')).toHaveClass(/tone-neutral/);
+  await shootBothThemes(page, 'offline');
+  await expectAccessible(page);
 });
 
 test('a second start on the same data folder hands over to the first', async () => {

@@ -6,7 +6,10 @@ const STATES = ['ok', 'deploying', 'failed', 'offline', 'signed-out', 'paused'];
 
 /** The icon as a 32×32 mask of covered pixels, colour thrown away. */
 function mask(state: string): boolean[] {
-  const svg = readFileSync(`resources/tray/${state}.svg`, 'utf8').replaceAll('currentColor', '#000');
+  const svg = readFileSync(`resources/tray/${state}.svg`, 'utf8').replaceAll(
+    'currentColor',
+    '#000',
+  );
   const image = new Resvg(svg, { fitTo: { mode: 'width', value: 32 } }).render();
   const pixels = image.pixels;
   const covered: boolean[] = [];

@@ -41,7 +41,7 @@ export const de: Messages = {
     refreshing: 'Wird aktualisiert…',
     signOut: 'Abmelden',
     signingOut: 'Abmeldung läuft…',
-    updated: (age: string) => `vor ${age} aktualisiert`,
+    updated: (ago: string) => `${ago} aktualisiert`,
     neverUpdated: 'noch nicht aktualisiert',
   },
   overall: {
@@ -71,8 +71,12 @@ export const de: Messages = {
     heading: 'Homelabs',
     none: 'Mit diesem Konto ist noch kein Homelab verbunden.',
     status: { online: 'Online', offline: 'Offline' },
-    lastSeen: (age: string) => `zuletzt vor ${age} gesehen`,
+    lastSeen: (ago: string) => `zuletzt gesehen ${ago}`,
     neverSeen: 'nie gesehen',
+    lastKnown: (status: string) => `Zuletzt bekannt: ${status}`,
+    notAnswering: 'Antwortet nicht',
+    didNotAnswer: (time: string, seen: string) =>
+      `Hat um ${time} nicht geantwortet; kombify Cloud hat es zuletzt ${seen} gesehen.`,
   },
   deployments: {
     heading: 'Deployments',
@@ -87,7 +91,8 @@ export const de: Messages = {
     },
     progress: (name: string) => `Fortschritt von ${name}`,
     on: (homelab: string) => `auf ${homelab}`,
-    updated: (age: string) => `vor ${age}`,
+    updated: (ago: string) => `${ago} aktualisiert`,
+    started: (ago: string) => `${ago} gestartet`,
     unnamed: 'Deployment ohne Namen',
   },
   deploy: {
@@ -106,10 +111,9 @@ export const de: Messages = {
     started: (name: string) => `${name} gestartet.`,
   },
   banners: {
-    offline: (time: string, age: string) =>
-      `Offline – du siehst den Stand von ${time} (vor ${age})`,
-    notConnected: (time: string, age: string) =>
-      `Noch nicht verbunden – du siehst den Stand von ${time} (vor ${age})`,
+    offline: (time: string, ago: string) => `Offline – du siehst den Stand von ${time} (${ago})`,
+    notConnected: (time: string, ago: string) =>
+      `Noch nicht verbunden – du siehst den Stand von ${time} (${ago})`,
     rateLimited: 'kombify Cloud bittet um weniger Anfragen.',
     tryAgainAt: (time: string) => `Versuch es um ${time} wieder.`,
     tryAgainSoon: 'Versuch es gleich noch einmal.',
@@ -120,6 +124,7 @@ export const de: Messages = {
   },
   errors: {
     generic: 'Etwas ist schiefgegangen. Bitte versuch es noch einmal.',
+    rateLimited: 'Zu viele Anfragen für deinen Tarif.',
     hints: {
       INVALID_TOKEN: 'Melde dich neu an.',
       SUBSCRIPTION_LIMIT_EXCEEDED: 'Wechsle in einen größeren Tarif, um das zu tun.',
@@ -146,8 +151,39 @@ export const de: Messages = {
         'kombify Tray versucht es gleich noch einmal.',
       MALFORMED_RESPONSE:
         'kombify Cloud hat eine Antwort geschickt, die diese Version nicht versteht.',
-      INTERNAL: 'In kombify Tray ist etwas schiefgegangen.',
+      INTERNAL: 'In kombify Tray ist etwas schiefgegangen. Versuch es noch einmal.',
+      VALIDATION_ERROR:
+        'kombify Cloud hat die Anfrage abgelehnt. Prüfe die Angaben und versuch es noch einmal.',
+      INVALID_REQUEST: 'Diese Anfrage kann kombify Tray nicht ausführen. Es wurde nichts geändert.',
+      SETTINGS_NOT_SAVED:
+        'Deine Einstellungen konnten nicht gespeichert werden. Prüfe den Datenträger und ' +
+        'versuch es noch einmal.',
+      NO_SUBSCRIPTION:
+        'Dieses Konto hat kein Abo, das sich ändern lässt. Öffne die Abrechnung auf kombify.io.',
+      LINK_FAILED: 'Der Browser konnte nicht geöffnet werden. Versuch es noch einmal.',
+      NOT_SUPPORTED: 'Das geht in dieser App nicht. Melde dich auf einem anderen Weg an.',
+      FORBIDDEN_SENDER: 'Diese Anfrage kam nicht aus dem kombify-Fenster.',
+      INVALID_API_KEY:
+        'kombify hat diesen API-Schlüssel nicht angenommen. Kopiere ihn noch einmal aus dem ' +
+        'Dashboard (oder erstelle einen neuen) und füge ihn hier ein.',
+      BROWSER_UNAVAILABLE:
+        'Dein Browser ließ sich aus der App nicht öffnen. Melde dich mit einem Gerätecode an: ' +
+        'Er zeigt einen Code, den du in jedem Browser eingibst.',
+      SIGN_IN_CANCELLED: 'Die Anmeldung wurde abgebrochen.',
+      SIGN_IN_DENIED:
+        'kombify hat die Anmeldung nicht zugelassen. Starte sie neu, falls das ein Versehen war.',
+      SIGN_IN_TIMED_OUT:
+        'Die Anmeldung hat zu lange gedauert und wurde beendet. Starte sie neu, wenn du so weit bist.',
+      SIGN_IN_STATE_MISMATCH:
+        'Der Browser hat für eine andere Anmeldung geantwortet; sie wurde zu deiner Sicherheit ' +
+        'beendet. Starte die Anmeldung neu aus der App.',
     },
+    unknownCode: (code: string) =>
+      `kombify meldet einen Fehler (${code}). Versuch es in ein paar Minuten noch einmal.`,
+  },
+  text: {
+    more: 'Mehr zeigen',
+    less: 'Weniger zeigen',
   },
   notifications: {
     region: 'Benachrichtigungen',
@@ -161,6 +197,8 @@ export const de: Messages = {
     minutes: (n: number) => `${n} min`,
     hours: (n: number) => `${n} h`,
     days: (n: number) => `${n} T`,
+    ago: (duration: string) => `vor ${duration}`,
+    justNow: 'gerade eben',
   },
   nav: {
     label: 'Bereiche',
@@ -180,7 +218,7 @@ export const de: Messages = {
       'rate-limited': 'Gebremst',
       unknown: 'Verbindung wird aufgebaut…',
     },
-    checked: (age: string) => `letzte Antwort vor ${age}`,
+    checked: (ago: string) => `letzte Antwort ${ago}`,
     noAnswer: 'noch keine Antwort',
     latest: 'Neueste Deployments',
     seeAll: 'Alle Deployments',
@@ -204,11 +242,19 @@ export const de: Messages = {
       deploying: 'Dienste werden bereitgestellt',
       succeeded: 'Fertig',
     },
+    apiSteps: {
+      'waiting for a runner': 'Wartet auf einen Runner',
+      'preparing the homelab': 'Homelab wird vorbereitet',
+      'pulling images': 'Images werden geladen',
+      'starting services': 'Dienste werden gestartet',
+      'removing services': 'Dienste werden entfernt',
+    },
     stepDone: 'erledigt',
     stepNow: 'jetzt',
     stepFailed: 'hier fehlgeschlagen',
     current: (step: string) => `Gerade: ${step}`,
     created: 'Gestartet',
+    updated: 'Letzte Änderung',
     finished: 'Beendet',
     homelab: 'Homelab',
     kit: 'StackKit',
@@ -291,6 +337,8 @@ export const de: Messages = {
     status: 'Status',
     renews: (date: string) => `Verlängert sich am ${date}`,
     ends: (date: string) => `Endet am ${date}; danach gilt der Tarif Free.`,
+    cancelsOn: (date: string) => `Gekündigt zum ${date}`,
+    cancelsAtEnd: 'Gekündigt zum Ende des Zeitraums',
     noDate: 'Kein Verlängerungsdatum',
     limits: 'Grenzen',
     requests: (n: number) => `${n} ${n === 1 ? 'Anfrage' : 'Anfragen'} pro Minute`,
@@ -318,6 +366,7 @@ export const de: Messages = {
     none: 'Noch keine Abodaten.',
   },
   settings: {
+    intro: 'Jede Änderung wird sofort gespeichert.',
     saved: 'Gespeichert.',
     endpoint: 'Endpunkt',
     endpoints: { production: 'Produktion', staging: 'Staging', custom: 'Eigene URL' },
@@ -326,6 +375,7 @@ export const de: Messages = {
     invalidUrl: 'Gib eine https-Adresse ein, oder http auf 127.0.0.1 bzw. localhost.',
     apply: 'Diese URL verwenden',
     fixed: 'Beim Start über KOMBIFY_API_URL gesetzt; dort ändern.',
+    updates: 'Aktualisierung',
     polling: 'Nach Änderungen sehen alle',
     pollingHint: 'Während ein Deployment läuft, sieht kombify Tray öfter nach.',
     pollingInvalid: (min: number, max: number) =>
@@ -348,7 +398,11 @@ export const de: Messages = {
     quietEnabled: 'Keine Benachrichtigungen während der Ruhezeiten',
     from: 'Von',
     to: 'Bis',
+    quietHint: 'Im 24-Stunden-Format, etwa 22:00 bis 07:00.',
+    quietInvalid: 'Nicht gespeichert. Gib eine Uhrzeit wie 22:00 ein.',
+    startup: 'Autostart',
     startAtLogin: 'kombify Tray bei der Anmeldung starten',
+    appearance: 'Darstellung',
     theme: 'Design',
     themes: { system: 'Wie das System', light: 'Hell', dark: 'Dunkel' },
     language: 'Sprache',
@@ -373,7 +427,8 @@ export const de: Messages = {
     deviceButton: 'Code anfordern',
     deviceCode: 'Dein Code',
     deviceOpen: 'Anmeldeseite öffnen',
-    deviceWhere: (url: string) => `Gib ihn hier ein: ${url}`,
+    deviceWhere: 'Gib ihn hier ein:',
+    copyCode: 'Code kopieren',
     deviceExpires: (time: string) => `Der Code gilt bis ${time}.`,
     apiKeyLabel: 'API-Schlüssel',
     apiKeyHint: 'Du erstellst ihn im kombify-Dashboard unter API-Schlüssel.',
@@ -382,7 +437,7 @@ export const de: Messages = {
   },
   nextStep: {
     upgrade: 'Tarife ansehen',
-    homelab: 'Homelab-Status öffnen',
+    homelab: 'Homelab jetzt prüfen',
     signIn: 'Neu anmelden',
   },
 };

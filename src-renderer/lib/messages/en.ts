@@ -38,7 +38,7 @@ export const en = {
     refreshing: 'Refreshing…',
     signOut: 'Sign out',
     signingOut: 'Signing out…',
-    updated: (age: string) => `updated ${age} ago`,
+    updated: (ago: string) => `updated ${ago}`,
     neverUpdated: 'not updated yet',
   },
   overall: {
@@ -68,8 +68,13 @@ export const en = {
     heading: 'Homelabs',
     none: 'No homelab is connected to this account yet.',
     status: { online: 'Online', offline: 'Offline' } as Record<string, string>,
-    lastSeen: (age: string) => `last seen ${age} ago`,
+    lastSeen: (ago: string) => `last seen ${ago}`,
     neverSeen: 'never seen',
+    /** While kombify Cloud cannot be reached: what it said last. */
+    lastKnown: (status: string) => `Last known: ${status}`,
+    notAnswering: 'Not answering',
+    didNotAnswer: (time: string, seen: string) =>
+      `Did not answer at ${time}; kombify Cloud last saw it ${seen}.`,
   },
   deployments: {
     heading: 'Deployments',
@@ -84,7 +89,8 @@ export const en = {
     } as Record<string, string>,
     progress: (name: string) => `Progress of ${name}`,
     on: (homelab: string) => `on ${homelab}`,
-    updated: (age: string) => `${age} ago`,
+    updated: (ago: string) => `updated ${ago}`,
+    started: (ago: string) => `started ${ago}`,
     unnamed: 'Unnamed deployment',
   },
   deploy: {
@@ -103,10 +109,10 @@ export const en = {
     started: (name: string) => `${name} started.`,
   },
   banners: {
-    offline: (time: string, age: string) =>
-      `Offline — showing the last update from ${time} (${age} ago)`,
-    notConnected: (time: string, age: string) =>
-      `Not connected yet — showing the last update from ${time} (${age} ago)`,
+    offline: (time: string, ago: string) =>
+      `Offline — showing the last update from ${time} (${ago})`,
+    notConnected: (time: string, ago: string) =>
+      `Not connected yet — showing the last update from ${time} (${ago})`,
     rateLimited: 'kombify Cloud asked us to slow down.',
     tryAgainAt: (time: string) => `Try again at ${time}.`,
     tryAgainSoon: 'Try again in a moment.',
@@ -115,6 +121,8 @@ export const en = {
   },
   errors: {
     generic: 'Something went wrong. Please try again.',
+    /** A 429 whose time to try again the window names itself. */
+    rateLimited: 'Too many requests for your plan.',
     hints: {
       INVALID_TOKEN: 'Sign in again.',
       SUBSCRIPTION_LIMIT_EXCEEDED: 'Upgrade your plan to do this.',
@@ -123,6 +131,12 @@ export const en = {
     } as Record<string, string>,
     /** Words by code that replace main's English message; empty in English on purpose. */
     byCode: {} as Record<string, string>,
+    /** Words for a code with no words of its own; null keeps main's (English) message. */
+    unknownCode: null as ((code: string) => string) | null,
+  },
+  text: {
+    more: 'Show more',
+    less: 'Show less',
   },
   notifications: {
     region: 'Notifications',
@@ -136,6 +150,9 @@ export const en = {
     minutes: (n: number) => `${n} min`,
     hours: (n: number) => `${n} h`,
     days: (n: number) => `${n} d`,
+    /** An age as a phrase; `duration` is one of the above. */
+    ago: (duration: string) => `${duration} ago`,
+    justNow: 'just now',
   },
   nav: {
     label: 'Sections',
@@ -155,7 +172,7 @@ export const en = {
       'rate-limited': 'Slowed down',
       unknown: 'Connecting…',
     } as Record<string, string>,
-    checked: (age: string) => `last answer ${age} ago`,
+    checked: (ago: string) => `last answer ${ago}`,
     noAnswer: 'no answer yet',
     latest: 'Latest deployments',
     seeAll: 'See all deployments',
@@ -179,11 +196,20 @@ export const en = {
       deploying: 'Deploying services',
       succeeded: 'Done',
     } as Record<string, string>,
+    /** Steps as the API names them, in words; a step not listed here is shown as it came. */
+    apiSteps: {
+      'waiting for a runner': 'Waiting for a runner',
+      'preparing the homelab': 'Preparing the homelab',
+      'pulling images': 'Pulling images',
+      'starting services': 'Starting services',
+      'removing services': 'Removing services',
+    } as Record<string, string>,
     stepDone: 'done',
     stepNow: 'now',
     stepFailed: 'failed here',
     current: (step: string) => `Now: ${step}`,
     created: 'Started',
+    updated: 'Last update',
     finished: 'Finished',
     homelab: 'Homelab',
     kit: 'StackKit',
@@ -262,6 +288,8 @@ export const en = {
     status: 'Status',
     renews: (date: string) => `Renews on ${date}`,
     ends: (date: string) => `Ends on ${date}; then the account moves to Free.`,
+    cancelsOn: (date: string) => `Cancels on ${date}`,
+    cancelsAtEnd: 'Cancels at period end',
     noDate: 'No renewal date',
     limits: 'Limits',
     requests: (n: number) => `${n} ${n === 1 ? 'request' : 'requests'} per minute`,
@@ -290,6 +318,7 @@ export const en = {
     none: 'No subscription details yet.',
   },
   settings: {
+    intro: 'Each change is saved at once.',
     saved: 'Saved.',
     endpoint: 'Endpoint',
     endpoints: {
@@ -302,6 +331,7 @@ export const en = {
     invalidUrl: 'Enter an https address, or http on 127.0.0.1 or localhost.',
     apply: 'Use this URL',
     fixed: 'Set by KOMBIFY_API_URL when the app was started; change it there.',
+    updates: 'Updates',
     polling: 'Check for changes every',
     pollingHint: 'While a deployment runs, kombify Tray checks more often.',
     pollingInvalid: (min: number, max: number) =>
@@ -324,7 +354,11 @@ export const en = {
     quietEnabled: 'No notifications during quiet hours',
     from: 'From',
     to: 'To',
+    quietHint: 'In 24-hour time, such as 22:00 to 07:00.',
+    quietInvalid: 'Not saved. Use a time like 22:00.',
+    startup: 'Startup',
     startAtLogin: 'Start kombify Tray when I log in',
+    appearance: 'Appearance',
     theme: 'Theme',
     themes: { system: 'Like the system', light: 'Light', dark: 'Dark' } as Record<string, string>,
     language: 'Language',
@@ -350,7 +384,9 @@ export const en = {
     deviceButton: 'Get a code',
     deviceCode: 'Your code',
     deviceOpen: 'Open the sign-in page',
-    deviceWhere: (url: string) => `Enter it at ${url}`,
+    // Followed by the page's address as a link.
+    deviceWhere: 'Enter it at',
+    copyCode: 'Copy code',
     deviceExpires: (time: string) => `The code works until ${time}.`,
     apiKeyLabel: 'API key',
     apiKeyHint: 'Create one in the kombify dashboard under API keys.',
@@ -359,7 +395,7 @@ export const en = {
   },
   nextStep: {
     upgrade: 'See plans',
-    homelab: 'Open the homelab status',
+    homelab: 'Check the homelab now',
     signIn: 'Sign in again',
   },
 };

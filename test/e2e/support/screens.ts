@@ -99,3 +99,59 @@ export async function expectNothingCovered(page: Page): Promise<void> {
   });
   expect(covered, 'controls under a toast').toEqual([]);
 }
+
+/** Each toast's shadow fits inside the scrolling region: no hard edge cuts it off. */
+export async function expectToastShadowsInside(page: Page): Promise<void> {
+  const cut = await page.evaluate(() => {
+    const region = document.querySelector<HTMLElement>('[data-testid="notifications"]');
+    if (!region) return ['no notification region'];
+    const room = getComputedStyle(region);
+    const problems: string[] = [];
+    for (const toast of region.querySelectorAll<HTMLElement>('[data-testid="notification"]')) {
+      const shadow = getComputedStyle(toast).boxShadow;
+      if (shadow === 'none') continue;
+      // "rgb(…) 0px 8px 24px 0px[, …]": each layer's offsets, blur and spread in px.
+      for (const layer of shadow.split(/,(?![^(]*\))/)) {
+        const [x = 0, y = 0, blur = 0, spread = 0] = (layer.match(/-?[\d.]+px/g) ?? []).map(
+          parseFloat,
+        );
+        const below = y + blur + spread;
+        const side = Math.abs(x) + blur + spread;
+        if (below > parseFloat(room.paddingBottom) + 0.5) problems.push(`${below}px below`);
+        if (side > parseFloat(room.paddingLeft) + 0.5) problems.push(`${side}px to the side`);
+      }
+    }
+    return problems;
+  });
+  expect(cut, 'toast shadow cut off by its scrolling region').toEqual([]);
+}
+
+/** Relative luminance of a CSS `rgb(…)`/`color(srgb …)` colour, as WCAG defines it. */
+function luminance(css: string): number {
+  const parts = (css.match(/[\d.]+/g) ?? []).map(Number);
+  const scale = css.startsWith('color(') ? 1 : 255;
+  const [r = 0, g = 0, b = 0] = parts.slice(0, 3).map((v) => {
+    const c = v / scale;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The chosen sign-in method stands out from its group by at least 3:1, in both themes. */
+export async function expectChosenMethodStandsOut(page: Page): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const [chosen, group] = await page
+      .locator('[aria-pressed="true"][data-testid^="sign-in-method-"]')
+      .evaluate((button) => [
+        getComputedStyle(button).backgroundColor,
+        getComputedStyle(button.parentElement!).backgroundColor,
+      ]);
+    const [a, b] = [luminance(chosen!), luminance(group!)].sort((x, y) => y - x);
+    expect(
+      (a! + 0.05) / (b! + 0.05),
+      `${colorScheme}: chosen ${chosen} on ${group}`,
+    ).toBeGreaterThanOrEqual(3);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

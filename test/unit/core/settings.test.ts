@@ -209,7 +209,10 @@ describe('the Settings endpoint', () => {
     store.save(saved(custom));
     const c = core(store, false);
     await c.start();
-    expect(c.view().environment).toMatchObject({ apiUrl: 'https://api.kombify.io/v1', fixed: true });
+    expect(c.view().environment).toMatchObject({
+      apiUrl: 'https://api.kombify.io/v1',
+      fixed: true,
+    });
     await c.handle('updateSettings', { endpoint: { kind: 'staging' } });
     expect(c.view().environment.apiUrl).toBe('https://api.kombify.io/v1');
     expect(c.view().settings.endpoint).toEqual({ kind: 'staging' });

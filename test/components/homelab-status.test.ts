@@ -3,24 +3,14 @@
  * is what was last known, and after "your homelab cannot be reached" it is not
  * shown as plainly online.
  */
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import Dashboard from '../../src-renderer/components/Dashboard.svelte';
-import { AppState } from '../../src-renderer/lib/app-state.svelte';
 import { setLanguage } from '../../src-renderer/lib/i18n';
-import type { AppView, ConnectivityView } from '../../src-shared/bridge';
-import { fakeBridge } from './support/fake-bridge';
-import { NOW, ago, deployment, signedInView } from './support/fixtures';
+import type { ConnectivityView } from '../../src-shared/bridge';
+import { openDashboard } from './support/open-dashboard';
+import { ago, deployment, signedInView } from './support/fixtures';
 
-async function open(view: AppView, screenName: AppState['screen'] = 'overview') {
-  const fake = fakeBridge(view);
-  const app = new AppState(fake.bridge);
-  app.start();
-  await app.load();
-  app.navigate({ screen: screenName });
-  const result = render(Dashboard, { props: { app, now: NOW } });
-  return { fake, app, ...result };
-}
+const open = openDashboard;
 
 const offline: ConnectivityView = {
   status: 'offline',

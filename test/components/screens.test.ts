@@ -8,20 +8,12 @@ import Dashboard from '../../src-renderer/components/Dashboard.svelte';
 import { AppState } from '../../src-renderer/lib/app-state.svelte';
 import { describeError } from '../../src-renderer/lib/errors';
 import { setLanguage } from '../../src-renderer/lib/i18n';
-import type { AppView } from '../../src-shared/bridge';
 import type { Subscription, Tool } from '../../src-shared/kombify-api';
 import { fakeBridge } from './support/fake-bridge';
+import { openDashboard } from './support/open-dashboard';
 import { NOW, ago, deployment, signedInView, user } from './support/fixtures';
 
-async function open(view: AppView, screenName: AppState['screen'] = 'overview') {
-  const fake = fakeBridge(view);
-  const app = new AppState(fake.bridge);
-  app.start();
-  await app.load();
-  app.navigate({ screen: screenName });
-  const result = render(Dashboard, { props: { app, now: NOW } });
-  return { fake, app, ...result };
-}
+const open = openDashboard;
 
 function subscription(patch: Partial<Subscription> = {}): Subscription {
   return {

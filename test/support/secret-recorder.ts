@@ -19,6 +19,9 @@ const SECRET_FIELDS = [
 
 export type SecretKind = (typeof SECRET_FIELDS)[number] | 'bearer' | 'api_key';
 
+/** Every kind the recorder tells apart, so a scan can ask that each was seen. */
+export const SECRET_KINDS: readonly SecretKind[] = [...SECRET_FIELDS, 'bearer', 'api_key'];
+
 export interface SecretRecorder {
   fetch: typeof fetch;
   /** Every value seen, by the field it came in. */

@@ -26,7 +26,7 @@ import { createLogger } from '../../../src-main/node/logger';
 import { nodeLoopbackListener } from '../../../src-main/node/loopback-listener';
 import { chromiumOpener, confirmDeviceCode, launchChromium } from '../../support/chromium-signin';
 import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
-import { recordSecrets } from '../../support/secret-recorder';
+import { SECRET_KINDS, recordSecrets } from '../../support/secret-recorder';
 import { ManualClock } from '../support/manual-clock';
 import { RecordingNotifier, RecordingTray } from '../support/fakes';
 
@@ -138,20 +138,7 @@ describe.skipIf(!keyring)('no secret leaves the keychain', () => {
 
     // Every kind of secret went over the wire, so the scan below looks for real values.
     const kinds = [...recorder.seen.keys()];
-    expect(kinds).toEqual(
-      expect.arrayContaining([
-        'token',
-        'access_token',
-        'refresh_token',
-        'id_token',
-        'code',
-        'device_code',
-        'code_verifier',
-        'password',
-        'bearer',
-        'api_key',
-      ]),
-    );
+    expect(kinds).toEqual(expect.arrayContaining([...SECRET_KINDS]));
     expect(recorder.seen.get('code')).toContain(code);
     const secrets = new Set([...recorder.values(), DEMO.password, emu.apiKey]);
 

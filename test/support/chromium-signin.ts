@@ -24,6 +24,8 @@ export async function signInAndAllow(
   await page.getByRole('button', { name: 'Allow' }).click();
 }
 
+const LOOPBACK_CALLBACK = /^http:\/\/127\.0\.0\.1:\d+\/callback/;
+
 /** What the "system browser" did for one open(). */
 export interface Visit {
   url: string;
@@ -49,13 +51,17 @@ export function chromiumOpener(
       const context = await browser.newContext();
       const page = await context.newPage();
       const visit: Visit = { url, heading: Promise.resolve(''), callback: null };
+      // Noted as the request leaves the browser, so before the app (which finishes
+      // as soon as its listener has it) can tell the test it is signed in.
+      page.on('request', (request) => {
+        if (LOOPBACK_CALLBACK.test(request.url())) visit.callback ??= request.url();
+      });
       visit.heading = (async () => {
         try {
           await page.goto(url);
           if (act) await act(page, url);
           else await signInAndAllow(page, creds);
-          await page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/callback/);
-          visit.callback = page.url();
+          await page.waitForURL(LOOPBACK_CALLBACK);
           return (await page.locator('h1').textContent()) ?? '';
         } finally {
           await context.close();

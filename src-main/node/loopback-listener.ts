@@ -17,9 +17,22 @@ export const nodeLoopbackListener: LoopbackListener = {
   async listen(port, handle) {
     const server = createServer((req, res) => {
       if (req.method !== 'GET') return send(res, { status: 405, html: 'Method not allowed' });
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${boundPort(server)}`);
-      const request: LoopbackRequest = { method: req.method, url };
-      send(res, handle(request));
+      // Any local process can reach this port: nothing it sends may throw out of
+      // node:http's handler, which would end the whole app mid sign-in.
+      let reply: LoopbackReply;
+      try {
+        const url = new URL(req.url ?? '/', `http://127.0.0.1:${boundPort(server)}`);
+        const request: LoopbackRequest = { method: req.method, url };
+        reply = handle(request);
+      } catch {
+        reply = { status: 400, html: 'Bad request' };
+      }
+      send(res, reply);
+    });
+    // A malformed request line never reaches the handler: answer it instead of a reset.
+    server.on('clientError', (_error, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
     });
     // Short keep-alive so a closed listener does not linger on the browser's idle socket.
     server.keepAliveTimeout = 1_000;

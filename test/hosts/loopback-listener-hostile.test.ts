@@ -1,13 +1,9 @@
 /**
- * Found by adversarial testing: one request with an unparsable target sent to
- * the browser sign-in's loopback listener throws inside node:http's request
- * handler (`new URL(req.url, …)` in src-main/node/loopback-listener.ts), which
- * nothing catches: the whole host process exits mid sign-in. Any local process
- * can send it; a browser cannot, so the normal flow never shows it.
- *
- * The listener runs in a child process here, because the crash is the point.
- * Marked `it.fails` until the listener answers such a request (400) and keeps
- * running; remove the marker with the fix.
+ * Any local process can reach the browser sign-in's loopback port. A request
+ * whose target is not a URL (`GET http://[`) must get a 4xx and leave the
+ * listener, and the app, running: it once threw inside node:http's handler and
+ * ended the whole host mid sign-in. The listener runs in a child process here,
+ * because a crash is what this guards against.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
@@ -58,7 +54,7 @@ function raw(port: number, text: string): Promise<string> {
 }
 
 describe('loopback sign-in listener against a malformed request target', () => {
-  it.fails('answers it and keeps listening for the real callback', async () => {
+  it('answers it and keeps listening for the real callback', async () => {
     const port = await startListener();
     const hostile = await raw(port, 'GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     expect(hostile).toMatch(/^HTTP\/1\.1 4\d\d/);

@@ -250,7 +250,7 @@ export class ApiClient implements AuthApi {
       this.#noteRateLimit(response);
       const cached = spec.method === 'GET' ? this.#etags.get(spec.path) : undefined;
       if (response.status === 304 && cached) return this.#parse(spec, 200, cached.text);
-      const text = await response.text();
+      const text = await this.#readBody(response, spec.path, controller);
       if (!response.ok) throw this.#errorFrom(response, text, spec.path);
       this.#rememberEtag(spec, response, text);
       return this.#parse(spec, response.status, text);
@@ -265,6 +265,42 @@ export class ApiClient implements AuthApi {
     } finally {
       this.#clock.clearTimeout(timer);
       this.#pending.delete(controller);
+    }
+  }
+
+  /**
+   * The body as text, refused as malformed once it is larger than any reply the
+   * contract can produce: a broken or hostile server must not fill memory. The
+   * time box is checked per chunk too, as a fast endless stream keeps timers waiting.
+   */
+  async #readBody(response: Response, path: string, controller: AbortController): Promise<string> {
+    const tooLarge = () =>
+      new MalformedResponseError(path, MAX_REPLY_LABEL, `${path}: ${MAX_REPLY_LABEL}`);
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > MAX_REPLY_BYTES) {
+      await response.body?.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    if (!response.body) return '';
+    const deadline = this.#clock.now() + this.#timeoutMs;
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      bytes += value.byteLength;
+      if (bytes > MAX_REPLY_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      if (this.#clock.now() > deadline) {
+        controller.abort();
+        await reader.cancel().catch(() => undefined);
+        throw new TimeoutError(this.#timeoutMs);
+      }
+      text += decoder.decode(value, { stream: true });
     }
   }
 
@@ -307,7 +343,7 @@ export class ApiClient implements AuthApi {
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
+      const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'the reply as a whole';
       const why = issue?.message ?? 'does not match the contract';
       throw new MalformedResponseError(spec.path, field, `${spec.path}: field ${field}: ${why}`);
     }
@@ -329,6 +365,10 @@ export class ApiClient implements AuthApi {
 
 /** Paths whose ETag is kept: the list, account, plan and the deployments in motion. */
 const MAX_ETAGS = 64;
+
+/** A full page of the largest objects in the contract is about 2 MB; four times that is refused. */
+export const MAX_REPLY_BYTES = 8 * 1024 * 1024;
+const MAX_REPLY_LABEL = 'a reply over 8 MB';
 
 function parseJson(text: string): unknown {
   try {

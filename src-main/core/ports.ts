@@ -68,7 +68,7 @@ export interface LoopbackListener {
   /** `port` 0 picks a free one; a taken port rejects with {@link PortInUseError}. */
   listen(
     port: number,
-    handle: (request: LoopbackRequest) => LoopbackReply,
+    handle: (request: LoopbackRequest) => LoopbackReply | Promise<LoopbackReply>,
   ): Promise<LoopbackServer>;
 }
 

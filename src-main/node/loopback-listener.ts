@@ -19,15 +19,15 @@ export const nodeLoopbackListener: LoopbackListener = {
       if (req.method !== 'GET') return send(res, { status: 405, html: 'Method not allowed' });
       // Any local process can reach this port: nothing it sends may throw out of
       // node:http's handler, which would end the whole app mid sign-in.
-      let reply: LoopbackReply;
-      try {
+      const answer = async (): Promise<LoopbackReply> => {
         const url = new URL(req.url ?? '/', `http://127.0.0.1:${boundPort(server)}`);
-        const request: LoopbackRequest = { method: req.method, url };
-        reply = handle(request);
-      } catch {
-        reply = { status: 400, html: 'Bad request' };
-      }
-      send(res, reply);
+        const request: LoopbackRequest = { method: req.method ?? 'GET', url };
+        return handle(request);
+      };
+      answer().then(
+        (reply) => send(res, reply),
+        () => send(res, { status: 400, html: 'Bad request' }),
+      );
     });
     // A malformed request line never reaches the handler: answer it instead of a reset.
     server.on('clientError', (_error, socket) => {
@@ -77,6 +77,8 @@ function boundPort(server: Server): number {
 }
 
 function send(res: ServerResponse, reply: LoopbackReply): void {
+  // The browser may have gone while the reply waited (a closed tab).
+  if (res.headersSent || res.destroyed) return;
   res.writeHead(reply.status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',

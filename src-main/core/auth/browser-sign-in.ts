@@ -50,6 +50,8 @@ export interface BrowserSignInOptions {
 }
 
 export const CALLBACK_PATH = '/callback';
+/** How long the browser's page waits for the code exchange before it promises nothing. */
+const PAGE_WAIT_MS = 10_000;
 
 /** One browser sign-in; `done` settles once with the grant or a BridgeFailure. */
 export class BrowserSignIn {
@@ -66,7 +68,8 @@ export class BrowserSignIn {
   #url: string | null = null;
   #timer: unknown = null;
   #ended = false;
-  #exchanging = false;
+  /** The code exchange under way or done; a second callback waits for the same one. */
+  #exchanged: Promise<boolean> | null = null;
 
   constructor(options: BrowserSignInOptions) {
     this.#o = options;
@@ -161,7 +164,7 @@ export class BrowserSignIn {
     }
   }
 
-  #handle(request: LoopbackRequest): LoopbackReply {
+  #handle(request: LoopbackRequest): LoopbackReply | Promise<LoopbackReply> {
     if (request.url.pathname !== CALLBACK_PATH) return { status: 404, html: this.#page('missing') };
     const params = request.url.searchParams;
     const checks = this.#checks;
@@ -170,34 +173,54 @@ export class BrowserSignIn {
       return { status: 400, html: this.#page('incomplete') };
     }
     // A callback after the one being exchanged (a reload, a double redirect): one exchange only.
-    if (this.#exchanging) return { status: 200, html: this.#page('done') };
+    if (this.#exchanged) return this.#pageAfter(this.#exchanged);
     if (params.get('state') !== checks.state) {
       this.#fail(signInStateMismatch(), 'state mismatch');
       return { status: 400, html: this.#page('mismatch') };
     }
-    this.#exchanging = true;
     const error = params.get('error');
     if (error !== null) {
+      this.#exchanged = Promise.resolve(false);
       this.#fail(signInDenied(params.get('error_description') ?? error), 'refused');
       return { status: 200, html: this.#page('denied') };
     }
-    void this.#exchange(new URL(request.url), checks);
-    return { status: 200, html: this.#page('done') };
+    this.#exchanged = this.#exchange(new URL(request.url), checks);
+    return this.#pageAfter(this.#exchanged);
+  }
+
+  /**
+   * The page waits for the code exchange, so it never says "signed in" for a
+   * sign-in that then failed; a slow exchange gets a page that promises nothing.
+   */
+  async #pageAfter(exchanged: Promise<boolean>): Promise<LoopbackReply> {
+    let timer: unknown = null;
+    const slow = new Promise<'slow'>((resolve) => {
+      timer = this.#o.clock.setTimeout(() => resolve('slow'), PAGE_WAIT_MS);
+    });
+    const outcome = await Promise.race([exchanged, slow]);
+    this.#o.clock.clearTimeout(timer);
+    if (outcome === 'slow') return { status: 200, html: this.#page('finishing') };
+    return outcome
+      ? { status: 200, html: this.#page('done') }
+      : { status: 200, html: this.#page('failed') };
   }
 
   #page(kind: ReturnPageKind): string {
     return returnPage(kind, this.#o.words?.());
   }
 
-  async #exchange(callback: URL, checks: CodeChecks): Promise<void> {
+  /** Resolves true once the grant is handed over, false when the exchange failed. */
+  async #exchange(callback: URL, checks: CodeChecks): Promise<boolean> {
     try {
       const grant = await this.#o.issuer.exchangeCode(callback, checks);
-      if (this.#ended) return;
+      if (this.#ended) return false;
       this.#settle();
       this.#o.logger.info('browser sign-in finished');
       this.#resolve(grant);
+      return true;
     } catch (error) {
       this.#fail(error instanceof Error ? error : new Error(String(error)), 'exchange failed');
+      return false;
     }
   }
 

@@ -2,7 +2,8 @@
 import { ENGLISH, type Words } from '../i18n';
 
 /** Which page to show. */
-export type ReturnPageKind = 'done' | 'denied' | 'mismatch' | 'incomplete' | 'over' | 'missing';
+export type ReturnPageKind =
+  'done' | 'failed' | 'finishing' | 'denied' | 'mismatch' | 'incomplete' | 'over' | 'missing';
 
 /** A self-contained HTML page (no scripts, no outside resources), in the language of `words`. */
 export function returnPage(kind: ReturnPageKind, words: Words = ENGLISH): string {

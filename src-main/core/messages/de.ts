@@ -131,6 +131,16 @@ export const de: Messages = {
       title: 'Du bist angemeldet',
       body: 'Du kannst diesen Tab schließen und zu kombify Tray zurückkehren.',
     },
+    failed: {
+      title: 'Anmeldung nicht abgeschlossen',
+      body:
+        'kombify Tray konnte die Anmeldung nicht abschließen. Kehre zur App zurück, ' +
+        'um den Grund zu sehen und es erneut zu versuchen.',
+    },
+    finishing: {
+      title: 'Fast geschafft',
+      body: 'Kehre zu kombify Tray zurück: Die App schließt die Anmeldung ab und zeigt das Ergebnis.',
+    },
     denied: {
       title: 'Anmeldung nicht abgeschlossen',
       body: 'kombify hat die Anmeldung nicht erlaubt. Kehre zu kombify Tray zurück, um es erneut zu versuchen.',

@@ -138,6 +138,14 @@ export const en = {
       title: 'You are signed in',
       body: 'You can close this tab and return to kombify Tray.',
     },
+    failed: {
+      title: 'Sign-in not completed',
+      body: 'kombify Tray could not finish the sign-in. Return to the app to see why and try again.',
+    },
+    finishing: {
+      title: 'Almost done',
+      body: 'Return to kombify Tray: it is finishing the sign-in and shows how it went.',
+    },
     denied: {
       title: 'Sign-in not completed',
       body: 'kombify did not allow the sign-in. Return to kombify Tray to try again.',

@@ -172,16 +172,29 @@ describe('BrowserSignIn on the loopback listener', () => {
   });
 
   it('exchanges the code once when the right callback comes twice within 50 ms', async () => {
-    const { sign, browser, issuer } = flow();
+    let received = 0;
+    const { sign, browser, issuer } = flow({
+      listener: {
+        listen: (port, handle) =>
+          nodeLoopbackListener.listen(port, (request) => {
+            received += 1;
+            return handle(request);
+          }),
+      },
+    });
     let release!: () => void;
     issuer.gate = new Promise((r) => (release = r));
     await sign.start();
     const first = fetch(browser.callback());
     await new Promise((r) => setTimeout(r, 20));
     const second = fetch(browser.callback());
+    await expect.poll(() => received).toBe(2);
+    expect(issuer.exchanges).toHaveLength(1);
+    // Both pages wait for the one exchange, and both then say it worked.
+    release();
     const replies = await Promise.all([first, second]);
     expect(replies.map((r) => r.status)).toEqual([200, 200]);
-    release();
+    for (const reply of replies) expect(await reply.text()).toContain('You are signed in');
     await expect(sign.done).resolves.toEqual(GRANT);
     expect(issuer.exchanges).toHaveLength(1);
   });

@@ -1,17 +1,7 @@
 /**
- * Found by adversarial testing: the loopback listener answers the browser's
- * callback with "You are signed in" before the code is exchanged
- * (BrowserSignIn#handle: `void this.#exchange(…)` then the 'done' page). When
- * the exchange then fails (here: the token request's connection is reset), the
- * browser tab still says "You are signed in, return to kombify Tray" while the
- * app is signed out and shows "kombify Cloud cannot be reached … the app
- * retries" (it does not retry a sign-in).
- *
- * By hand: POST /_emulator/faults {"path":"/token","method":"POST",
- * "reset_connection":true,"times":1}, bridge signInWithBrowser, sign in and
- * allow in Chromium: the tab reads "You are signed in".
- *
- * Marked `it.fails` until the page waits for the exchange (or says less).
+ * The page the browser shows after the callback waits for the code exchange:
+ * it once said "You are signed in" first, and a token request that then failed
+ * (a reset connection) left the tab saying so while the app stayed signed out.
  */
 import { describe, expect, it } from 'vitest';
 import { NetworkError } from '../../../src-main/core/api/errors';
@@ -23,7 +13,7 @@ import { nodeLoopbackListener } from '../../../src-main/node/loopback-listener';
 import { memoryLogger } from '../support/fakes';
 
 describe('the page the browser shows after a sign-in whose code exchange fails', () => {
-  it.fails('does not tell the person they are signed in', async () => {
+  it('does not tell the person they are signed in, and says to return to the app', async () => {
     const opened: string[] = [];
     const sign = new BrowserSignIn({
       issuer: {
@@ -52,6 +42,7 @@ describe('the page the browser shows after a sign-in whose code exchange fails',
       const page = await (await fetch(callback)).text();
       await expect(sign.done).rejects.toBeInstanceOf(NetworkError);
       expect(page).not.toContain(ENGLISH.t.returnPage.done.title);
+      expect(page).toContain(ENGLISH.t.returnPage.failed.title);
     } finally {
       await sign.cancel();
     }

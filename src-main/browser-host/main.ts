@@ -125,6 +125,8 @@ export async function runBrowserHost(options: BrowserHostOptions): Promise<Runni
   });
   notifier.server = server;
   await lock.publish(server.pageUrl);
+  // Ctrl-C and SIGTERM end the process without waiting for stop(): the lock still goes.
+  process.once('exit', () => lock.releaseSync());
   if (lock.warning) host.logger.warn(lock.warning);
 
   await host.core.start();

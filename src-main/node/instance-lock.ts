@@ -3,6 +3,7 @@
  * single-instance lock): a second start finds the first and hands over to it,
  * instead of a second poller and a second refresh-token user running beside it.
  */
+import { readFileSync, rmSync } from 'node:fs';
 import { open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -15,6 +16,8 @@ export type LockResult =
   | {
       acquired: true;
       release(): Promise<void>;
+      /** For `process.on('exit')`, where nothing asynchronous runs (Ctrl-C, SIGTERM). */
+      releaseSync(): void;
       publish(pageUrl: string): Promise<void>;
       /** Set when the folder cannot hold a lock: the app runs, unguarded, and says why. */
       warning?: string;
@@ -29,6 +32,7 @@ function unlocked(code: string): LockResult {
     warning: `the data folder cannot be written (${code}): a second instance would not be stopped`,
     publish: async () => undefined,
     release: async () => undefined,
+    releaseSync: () => undefined,
   };
 }
 
@@ -53,8 +57,46 @@ async function readLock(path: string): Promise<LockBody | null> {
   }
 }
 
+/** Removes the lock only while it is still ours: a newer instance may hold it by now. */
+function removeIfOurs(path: string): void {
+  try {
+    const body = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockBody>;
+    if (body.pid === process.pid) rmSync(path, { force: true });
+  } catch {
+    // Gone already, or not ours to judge: leave it.
+  }
+}
+
+/**
+ * Whether the holder is a running kombify Tray: its process exists and its
+ * page answers. A pid alone is not enough: after a reboot, or in a container,
+ * the pid of a lock left behind often belongs to another program by now.
+ */
+async function holderRuns(holder: LockBody, probe: Probe): Promise<boolean> {
+  if (holder.pid === process.pid || !alive(holder.pid)) return false;
+  // Still starting (no address yet): give it the benefit of the doubt.
+  if (!holder.pageUrl) return true;
+  return probe(holder.pageUrl);
+}
+
+/** Asks a page address whether anything answers it, within a second. */
+export type Probe = (pageUrl: string) => Promise<boolean>;
+
+const httpProbe: Probe = async (pageUrl) => {
+  try {
+    const response = await fetch(new URL('/', pageUrl), { signal: AbortSignal.timeout(1_000) });
+    await response.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** Takes the folder's lock, or says who holds it. A lock left by a dead process is taken over. */
-export async function acquireInstanceLock(dataDir: string): Promise<LockResult> {
+export async function acquireInstanceLock(
+  dataDir: string,
+  probe: Probe = httpProbe,
+): Promise<LockResult> {
   const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
@@ -65,7 +107,8 @@ export async function acquireInstanceLock(dataDir: string): Promise<LockResult> 
         acquired: true,
         publish: (pageUrl) =>
           writeFile(path, JSON.stringify({ pid: process.pid, pageUrl }), { mode: 0o600 }),
-        release: () => rm(path, { force: true }),
+        release: async () => removeIfOurs(path),
+        releaseSync: () => removeIfOurs(path),
       };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -73,11 +116,14 @@ export async function acquireInstanceLock(dataDir: string): Promise<LockResult> 
       if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return unlocked(code);
       if (code !== 'EEXIST') throw error;
       const holder = await readLock(path);
-      if (holder && holder.pid !== process.pid && alive(holder.pid)) {
-        return { acquired: false, holder };
+      if (holder && (await holderRuns(holder, probe))) return { acquired: false, holder };
+      // Stale (its process is gone or is not us) or unreadable: clear it and try once more.
+      try {
+        await rm(path, { force: true });
+      } catch (cleared) {
+        // A read-only folder keeps the stale lock: run unguarded rather than not at all.
+        return unlocked((cleared as NodeJS.ErrnoException).code ?? 'EACCES');
       }
-      // Stale (its process is gone) or unreadable: clear it and try once more.
-      await rm(path, { force: true });
     }
   }
   throw new Error(`could not take the instance lock in ${dataDir}`);

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,19 +25,52 @@ describe('acquireInstanceLock()', () => {
   });
 
   it('lets one instance hold the folder and tells a second where the first is', async () => {
-    const first = await acquireInstanceLock(dir);
-    expect(first.acquired).toBe(true);
-    if (!first.acquired) return;
-    await first.publish('http://127.0.0.1:4000/#k=abc');
+    // The first instance's page, really answering on loopback.
+    const page = createServer((_req, res) => res.end('ok'));
+    await new Promise<void>((done) => page.listen(0, '127.0.0.1', done));
+    const pageUrl = `http://127.0.0.1:${(page.address() as AddressInfo).port}/#k=abc`;
+    try {
+      const first = await acquireInstanceLock(dir);
+      expect(first.acquired).toBe(true);
+      if (!first.acquired) return;
+      await first.publish(pageUrl);
 
-    // Another live process holds it: the test runner's parent stands in for it.
-    const body = JSON.parse(await readFile(join(dir, 'instance.lock'), 'utf8'));
-    await writeFile(join(dir, 'instance.lock'), JSON.stringify({ ...body, pid: process.ppid }));
-    const second = await acquireInstanceLock(dir);
-    expect(second).toEqual({
-      acquired: false,
-      holder: { pid: process.ppid, pageUrl: 'http://127.0.0.1:4000/#k=abc' },
-    });
+      // Another live process holds it: the test runner's parent stands in for it.
+      const body = JSON.parse(await readFile(join(dir, 'instance.lock'), 'utf8'));
+      await writeFile(join(dir, 'instance.lock'), JSON.stringify({ ...body, pid: process.ppid }));
+      const second = await acquireInstanceLock(dir);
+      expect(second).toEqual({ acquired: false, holder: { pid: process.ppid, pageUrl } });
+    } finally {
+      page.close();
+    }
+  });
+
+  it('takes over a lock whose pid now belongs to another program, whose page nobody answers', async () => {
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+    try {
+      await writeFile(
+        join(dir, 'instance.lock'),
+        JSON.stringify({ pid: other.pid, pageUrl: 'http://127.0.0.1:9/#k=gone' }),
+      );
+      const taken = await acquireInstanceLock(dir);
+      expect(taken.acquired).toBe(true);
+      const body = JSON.parse(await readFile(join(dir, 'instance.lock'), 'utf8'));
+      expect(body.pid).toBe(process.pid);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+
+  it('releases, also synchronously at exit, only a lock that is still its own', async () => {
+    const mine = await acquireInstanceLock(dir);
+    if (!mine.acquired) throw new Error('not acquired');
+    mine.releaseSync();
+    await expect(stat(join(dir, 'instance.lock'))).rejects.toThrow();
+    // A newer instance took the folder meanwhile: an old release leaves its lock alone.
+    await writeFile(join(dir, 'instance.lock'), JSON.stringify({ pid: process.ppid, pageUrl: '' }));
+    mine.releaseSync();
+    await mine.release();
+    expect(JSON.parse(await readFile(join(dir, 'instance.lock'), 'utf8')).pid).toBe(process.ppid);
   });
 
   it('takes over a lock whose process is gone, and a garbled one', async () => {

@@ -371,7 +371,8 @@ export class TrayCore {
 
   async #signedInBy(signingIn: Promise<void>): Promise<AppView> {
     await signingIn;
-    if (!this.#stopped) await this.#poller.start(this.#book.snapshot);
+    // A sign-in overtaken by a later sign-out resolves too, and leaves nothing to poll for.
+    if (!this.#stopped && this.#session.signedIn) await this.#poller.start(this.#book.snapshot);
     return this.view();
   }
 

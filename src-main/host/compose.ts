@@ -18,7 +18,7 @@ import type {
   SystemLocale,
   TrayView,
 } from '../core/ports';
-import { SettingsDocumentSchema } from '../core/settings-document';
+import { SETTINGS_FILE } from '../core/settings-document';
 import { SnapshotDocumentSchema } from '../core/snapshot-document';
 import { logFolderNotice } from '../core/stored-file-words';
 import {
@@ -127,8 +127,7 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     }),
     settings: createJsonDocumentStore({
       cwd: options.dataDir,
-      configName: 'settings',
-      schema: SettingsDocumentSchema,
+      ...SETTINGS_FILE,
       logger: logger.child('settings'),
       backing: options.documentBacking,
     }),

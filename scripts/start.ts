@@ -48,12 +48,18 @@ if ('path' in electron) {
   console.log(
     'Starting the browser host instead: the same app, served to your browser on 127.0.0.1.',
   );
-  const { AlreadyRunningError, runBrowserHost } = await import('../src-main/browser-host/main');
+  const { AlreadyRunningError, StartError, runBrowserHost } =
+    await import('../src-main/browser-host/main');
   const host = await runBrowserHost({
     environment: { name: environmentName, apiUrl },
     demoAccount: demo,
     port: Number(process.env.KOMBIFY_PORT ?? 0),
   }).catch((error: unknown) => {
+    // Something the person can fix (the data folder, a missing build): one line, no stack.
+    if (error instanceof StartError) {
+      console.error(error.message);
+      return stopAll(1);
+    }
     if (!(error instanceof AlreadyRunningError)) throw error;
     // One app per data folder: a second poller would only double the requests.
     console.log(`kombify Tray is already running: ${error.pageUrl || 'see its terminal'}`);

@@ -38,6 +38,24 @@ export class AlreadyRunningError extends Error {
   }
 }
 
+/**
+ * The browser host cannot start, for a reason in words a person can act on (the
+ * window is not built, the data folder cannot be used): printed as one line.
+ */
+export class StartError extends Error {
+  override readonly name = 'StartError';
+}
+
+/** The data folder `dataDir` cannot be used: what failed, why, and what to do. */
+function dataFolderError(dataDir: string, error: unknown): StartError {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? String(error);
+  return new StartError(
+    `kombify Tray cannot use its data folder ${dataDir} (${code}). ` +
+      'Fix the folder (its owner or permissions), or choose another with KOMBIFY_DATA_DIR.',
+    { cause: error },
+  );
+}
+
 export interface RunningBrowserHost {
   pageUrl: string;
   logger: Logger;
@@ -81,13 +99,18 @@ class LoggedTray implements TrayView {
 }
 
 export async function runBrowserHost(options: BrowserHostOptions): Promise<RunningBrowserHost> {
+  const dataDir = options.dataDir ?? defaultDataDir(process.env);
+  await mkdir(dataDir, { recursive: true }).catch((error: unknown) => {
+    throw dataFolderError(dataDir, error);
+  });
   const staticDir = join(ROOT, 'dist', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
-    throw new Error('The window is not built yet: run `npm run build:renderer` first.');
+    throw new StartError('The window is not built yet: run `npm run build:renderer` first.');
   }
-  const dataDir = options.dataDir ?? defaultDataDir(process.env);
-  await mkdir(dataDir, { recursive: true });
-  const lock = await acquireInstanceLock(dataDir);
+  // Files in the folder it cannot read or write are the window's to tell, not a reason to stop.
+  const lock = await acquireInstanceLock(dataDir).catch((error: unknown) => {
+    throw dataFolderError(dataDir, error);
+  });
   if (!lock.acquired) throw new AlreadyRunningError(lock.holder.pageUrl);
   let notifier: WindowNotifier | null = null;
   let tray: LoggedTray | null = null;

@@ -43,6 +43,7 @@ import type { SettingsDocument } from './settings-document';
 import { SnapshotBook } from './snapshot-book';
 import type { SnapshotDocument } from './snapshot-document';
 import type { Heartbeat } from './heartbeat';
+import { type NoticeWords, storedFileNotice } from './stored-file-words';
 import { SyncEngine } from './sync/engine';
 import { buildTrayModel } from './tray-model';
 
@@ -126,7 +127,10 @@ export class TrayCore {
   #unwatch: Array<() => void> | null = null;
   #book: SnapshotBook;
   readonly #listeners = new Set<(view: AppView) => void>();
-  readonly #notices = new Map<string, string>();
+  /** Notices by id: words as they are, or worded in the language in use when shown. */
+  readonly #notices = new Map<string, string | NoticeWords>();
+  /** The stored-file problems the notices say, to change them only when they change. */
+  readonly #fileProblems = new Map<string, string>();
   #connectivity: ConnectivityView;
   #lastSession: SessionView['status'] = 'signed-out';
   #renderedTray = '';
@@ -180,6 +184,7 @@ export class TrayCore {
       activeIntervalMs: options.activePollIntervalMs,
       onSnapshot: (snapshot, { away }) => {
         this.#alerts.raise(this.#book.record(snapshot, this.#words()), away);
+        this.#noteStoredFiles();
         this.#changed();
       },
       onConnectivity: (view) => {
@@ -199,6 +204,8 @@ export class TrayCore {
     this.#applySettings();
     this.#watchSystem();
     this.#book.load();
+    // Shown with the 'restoring' view restore() reports next.
+    this.#noteStoredFiles();
     // restore() reports 'restoring' before its first await, so this renders the cached glance.
     await this.#session.restore();
     if (this.#session.signedIn && !this.#stopped) {
@@ -236,15 +243,44 @@ export class TrayCore {
       signIn: this.#signIns.view(),
       settings: this.#alerts.settings,
       notifications: this.#alerts.view(),
-      notices: [...this.#notices].map(([id, message]) => ({ id, message })),
+      notices: [...this.#notices].map(([id, message]) => ({
+        id,
+        message: typeof message === 'string' ? message : message(this.#words()),
+      })),
     };
   }
 
-  /** A host's message about this machine (null removes it), shown in the window. */
-  setNotice(id: string, message: string | null): void {
+  /**
+   * A host's message about this machine (null removes it), shown in the window. Words
+   * given as a function are said in the language in use, again after it changes.
+   */
+  setNotice(id: string, message: string | NoticeWords | null): void {
     if (message === null) this.#notices.delete(id);
     else this.#notices.set(id, message);
     this.#changed();
+  }
+
+  /**
+   * Notices of what the settings and snapshot stores found wrong, if anything. True
+   * when they changed; the caller shows the change (with its own, or by #changed).
+   */
+  #noteStoredFiles(): boolean {
+    const files = [
+      ['settings-file', 'settings', this.#o.settings],
+      ['snapshot-file', 'snapshot', this.#o.snapshots],
+    ] as const;
+    let changed = false;
+    for (const [id, which, store] of files) {
+      const problem = store?.problem?.() ?? null;
+      const key = JSON.stringify(problem);
+      if ((this.#fileProblems.get(id) ?? 'null') === key) continue;
+      this.#fileProblems.set(id, key);
+      const say = problem && storedFileNotice(which, problem);
+      if (say) this.#notices.set(id, say);
+      else this.#notices.delete(id);
+      changed = true;
+    }
+    return changed;
   }
 
   /** Calls `listener` with the new view after every change; returns the unsubscribe. */
@@ -266,8 +302,12 @@ export class TrayCore {
     }
     const handler = this.#handlers[method] as Handler;
     try {
-      return { ok: true, value: await handler(parsed.data as never) };
+      const value = await handler(parsed.data as never);
+      if (this.#noteStoredFiles()) this.#changed();
+      return { ok: true, value };
     } catch (error) {
+      // A change that could not be saved: the window hears why, beside the error.
+      if (this.#noteStoredFiles()) this.#changed();
       const bridgeError = toBridgeError(error, undefined, this.#words());
       this.#log.info('request failed', { method, code: bridgeError.code });
       return { ok: false, error: bridgeError };
@@ -371,7 +411,8 @@ export class TrayCore {
 
   async #signedInBy(signingIn: Promise<void>): Promise<AppView> {
     await signingIn;
-    if (!this.#stopped) await this.#poller.start(this.#book.snapshot);
+    // A sign-in overtaken by a later sign-out resolves too, and leaves nothing to poll for.
+    if (!this.#stopped && this.#session.signedIn) await this.#poller.start(this.#book.snapshot);
     return this.view();
   }
 

@@ -13,10 +13,30 @@ export interface SecretStore {
 
 /** A JSON document persisted atomically (settings, snapshot). Never holds secrets. */
 export interface DocumentStore<T> {
+  /** The document; null when there is none or it could not be used (see `problem`). Never throws. */
   load(): T | null;
+  /** Throws, with the file and the cause in its message, when the document cannot be written. */
   save(value: T): void;
   clear(): void;
+  /** What is wrong with the file this run, already logged by the store; null when nothing is. */
+  problem?(): DocumentProblem | null;
 }
+
+/**
+ * Something wrong with a stored file, for the window. `cause` is the system's
+ * error code (EACCES, EISDIR, ENOSPC…) or an error's name.
+ */
+export type DocumentProblem =
+  /** It exists but cannot be read: defaults in memory, and the file is left as it is. */
+  | { kind: 'unreadable'; file: string; cause: string }
+  /** Not JSON, or not a document of this app: moved to `keptAs`; defaults. */
+  | { kind: 'set-aside'; file: string; keptAs: string }
+  /** Broken, and it could not be moved aside either: left in place; defaults. */
+  | { kind: 'kept-broken'; file: string; cause: string }
+  /** Some values were refused (a theme this version does not know): those take their defaults. */
+  | { kind: 'values-reset'; file: string; fields: string[] }
+  /** The latest save failed; gone once a save works again. */
+  | { kind: 'not-saved'; file: string; cause: string };
 
 export interface Notifier {
   /** Shows a native notification; false when the platform cannot. */

@@ -3,6 +3,12 @@
  * keychain under an account that names the environment. Refresh is proactive,
  * single-flight and backs off after trouble; only the server's word that the
  * refresh token is dead ends the session, never a network error, 5xx or odd 4xx.
+ *
+ * Operations overlap (a sign-in while a slow sign-out still waits for the server, a
+ * refresh that answers after a new sign-in): the person's operations are numbered as
+ * they start, and one that finishes after a later one has decided changes nothing.
+ * Every keychain save and delete is checked against the session as it is when the
+ * call runs, so the keychain always ends up holding what the window shows.
  */
 import type { KeychainView, SessionView } from '../../src-shared/bridge';
 import type { TokenResponse } from '../../src-shared/kombify-api';
@@ -102,6 +108,13 @@ export class Session implements AccessTokenProvider {
   #refreshFailures = 0;
   #nextRefreshAt = 0;
   #warningTimer: unknown = null;
+  /** Numbers of the person's operations (sign-in, sign-out, restore): the last one started. */
+  #started = 0;
+  /** The number of the operation whose outcome the session shows now. */
+  #decided = 0;
+  /** Sign-ins still waiting for their answer, and what to show again if all of them fail. */
+  #signingIn = 0;
+  #beforeSigningIn: SessionView = { status: 'signed-out' };
 
   constructor(options: SessionOptions) {
     this.#o = options;
@@ -135,17 +148,21 @@ export class Session implements AccessTokenProvider {
 
   /** Reads the stored sign-in. A keychain that fails leaves the person signed out, told why. */
   async restore(): Promise<void> {
+    const op = ++this.#started;
+    const since = this.#decided;
     // 'restoring' while the keychain answers lets the tray show the cached glance meanwhile.
     this.#set({ status: 'restoring' });
-    const stored = await this.#vault.read();
-    // The person signed in while the keychain was slow: that sign-in wins.
-    if (this.#tokens) return;
+    // The person signed in or out while the keychain was slow: that wins over what it held.
+    const stillDeciding = () => this.#decided === since;
+    const stored = await this.#vault.read(stillDeciding);
+    if (!stillDeciding()) return;
+    this.#decided = op;
     if (stored) {
       this.#o.logger.info('sign-in restored from the keychain', { method: stored.method });
       this.#adopt(stored);
       this.#changed();
     } else {
-      this.#set({ status: 'signed-out' });
+      this.#settle({ status: 'signed-out' });
     }
   }
 
@@ -189,20 +206,40 @@ export class Session implements AccessTokenProvider {
   }
 
   async #signInWith(obtain: () => Promise<Tokens>): Promise<void> {
-    const before = this.#view;
-    if (!this.signedIn) this.#set({ status: 'signing-in' });
+    const op = ++this.#started;
+    if (!this.signedIn && this.#view.status !== 'signing-in') {
+      this.#beforeSigningIn = this.#view;
+      this.#set({ status: 'signing-in' });
+    }
+    this.#signingIn += 1;
     let tokens: Tokens;
     try {
       tokens = await obtain();
     } catch (error) {
-      this.#set(before);
+      this.#signingIn -= 1;
+      // Only the last sign-in under way puts back what was shown; a sign-in or sign-out
+      // that finished meanwhile has already shown its own outcome.
+      if (this.#signingIn === 0 && this.#view.status === 'signing-in') {
+        this.#set(this.#beforeSigningIn);
+      }
       throw error;
     }
+    this.#signingIn -= 1;
+    if (op < this.#decided) {
+      // The person signed out, or in again, after this sign-in started: that stands. This
+      // session must not stay valid on the server with nobody holding it.
+      this.#o.logger.info('a sign-in finished after a later sign-in or sign-out; ending it', {
+        method: tokens.method,
+      });
+      await this.#tryToEnd(tokens, 'the overtaken sign-in');
+      return;
+    }
+    this.#decided = op;
     const replaced = this.#tokens;
     this.#adopt(tokens);
     this.#o.logger.info('signed in', { method: tokens.method });
     // A sign-in is the person's explicit action: try the keychain again even if it failed before.
-    await this.#vault.write(tokens, true);
+    await this.#vault.write(tokens, true, () => this.#tokens === tokens);
     this.#changed();
     // The session this one replaces (a second sign-in, or one that lost a race) must not
     // stay valid on the server with nobody holding it.
@@ -213,13 +250,17 @@ export class Session implements AccessTokenProvider {
 
   /** Ends the session on the server (whenever it can be reached), forgets it, wipes the keychain. */
   async signOut(): Promise<void> {
+    this.#decided = ++this.#started;
     const tokens = this.#tokens;
     this.#forget();
     this.#set({ status: 'signed-out' });
-    if (tokens) await this.#endAtServer(tokens, 'the session');
-    await this.#vault.wipe();
-    this.#changed();
     this.#o.logger.info('signed out');
+    // Wiped while kombify is asked, not after: the server may be slow. A sign-in made
+    // before the delete gets its turn is the session then, and its entry stays.
+    const wiping = this.#vault.wipe(() => this.#tokens === null);
+    if (tokens) await this.#endAtServer(tokens, 'the session');
+    await wiping;
+    this.#changed();
   }
 
   async accessToken(): Promise<string> {
@@ -312,7 +353,7 @@ export class Session implements AccessTokenProvider {
     if (this.#tokens !== tokens) throw new NotSignedInError();
     this.#adopt(next);
     // Stored before anyone retries: the old refresh token is dead once used.
-    await this.#vault.write(next, false);
+    await this.#vault.write(next, false, () => this.#tokens === next);
     this.#o.logger.debug('tokens refreshed', { method: next.method });
     this.#changed();
     return next;
@@ -432,8 +473,8 @@ export class Session implements AccessTokenProvider {
 
   async #end(reason: string): Promise<void> {
     this.#forget();
-    this.#set({ status: 'signed-out', reason });
-    await this.#vault.wipe();
+    this.#settle({ status: 'signed-out', reason });
+    await this.#vault.wipe(() => this.#tokens === null);
     this.#changed();
   }
 
@@ -507,6 +548,12 @@ export class Session implements AccessTokenProvider {
   #set(view: SessionView): void {
     this.#view = view;
     this.#changed();
+  }
+
+  /** Shows a signed-out outcome, or keeps it for later while a sign-in is still under way. */
+  #settle(view: SessionView): void {
+    if (this.#signingIn > 0 && this.#view.status === 'signing-in') this.#beforeSigningIn = view;
+    else this.#set(view);
   }
 
   #changed(): void {

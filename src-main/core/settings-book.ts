@@ -39,7 +39,10 @@ export class SettingsBook {
     return this.#pause;
   }
 
-  /** Reads the file; a missing or unreadable one (set aside by the store) gives the defaults. */
+  /**
+   * Reads the file. A missing or unusable one gives the defaults; one with some
+   * refused values gives those defaults and keeps the rest (the store decides and reports).
+   */
   load(): void {
     try {
       const document = this.#o.store.load();

@@ -22,6 +22,8 @@ export class SnapshotBook {
   readonly #o: SnapshotBookOptions;
   #snapshot: SnapshotView | null = null;
   #notifiedKeys: string[] = [];
+  /** The last save failed: said once, not at every sync until one works. */
+  #saveFailing = false;
 
   constructor(options: SnapshotBookOptions) {
     this.#o = options;
@@ -62,8 +64,12 @@ export class SnapshotBook {
         snapshot: next,
         notifiedKeys: changes.notifiedKeys,
       });
+      this.#saveFailing = false;
     } catch (error) {
-      this.#o.logger.error('snapshot could not be saved', { error: String(error) });
+      if (!this.#saveFailing) {
+        this.#o.logger.error('snapshot could not be saved', { error: String(error) });
+      }
+      this.#saveFailing = true;
     }
     return changes.events;
   }

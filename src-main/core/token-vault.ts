@@ -2,6 +2,8 @@
  * The keychain side of the session: one JSON secret per environment, every
  * call time-boxed, and a keychain status with words a person can act on.
  * Once the keychain failed, only an explicit sign-in tries it again this run.
+ * Saves and deletes run one after another, in the order they were asked for, and
+ * each asks its caller first whether it still stands: a late one changes nothing.
  */
 import { z } from 'zod';
 import type { KeychainView, SignInMethod } from '../../src-shared/bridge';
@@ -36,6 +38,15 @@ const StoredSecret = z.object({
 
 type Action = 'read' | 'save' | 'delete';
 
+/**
+ * Asked when a keychain call is about to run and when its answer comes: false once
+ * the session has moved on (a newer sign-in, a sign-out), so the call is skipped or
+ * its answer ignored, leaving the keychain and its status to the newer operation.
+ */
+export type StillCurrent = () => boolean;
+
+const always: StillCurrent = () => true;
+
 /** Options of {@link TokenVault}. */
 export interface TokenVaultOptions {
   account: string;
@@ -53,6 +64,8 @@ export class TokenVault {
   #status: KeychainView = { status: 'ok' };
   /** This run saw an entry in the keychain (read or written) that sign-out must remove. */
   #holdsEntry = false;
+  /** The save or delete that runs last; the next one starts when it has settled. */
+  #queue: Promise<void> = Promise.resolve();
 
   constructor(options: TokenVaultOptions) {
     this.#o = options;
@@ -63,14 +76,15 @@ export class TokenVault {
   }
 
   /** The stored tokens; null when there are none, they are unreadable, or the keychain failed. */
-  async read(): Promise<Tokens | null> {
+  async read(current: StillCurrent = always): Promise<Tokens | null> {
     let raw: string | null;
     try {
       raw = await this.#call('read', () => this.#o.secrets.get(this.#o.account));
     } catch (error) {
-      this.#failed(error, 'read');
+      if (current()) this.#failed(error, 'read');
       return null;
     }
+    if (!current()) return null;
     this.#status = { status: 'ok' };
     this.#holdsEntry = raw !== null;
     if (raw === null) return null;
@@ -81,7 +95,11 @@ export class TokenVault {
   }
 
   /** Stores the tokens; `retry` (a sign-in) tries a keychain that failed earlier this run. */
-  async write(tokens: Tokens, retry: boolean): Promise<void> {
+  write(tokens: Tokens, retry: boolean, current: StillCurrent = always): Promise<void> {
+    return this.#inTurn('save', current, () => this.#save(tokens, retry, current));
+  }
+
+  async #save(tokens: Tokens, retry: boolean, current: StillCurrent): Promise<void> {
     if (this.#status.status === 'unavailable' && !retry) return;
     const json = JSON.stringify({
       v: 1,
@@ -97,6 +115,8 @@ export class TokenVault {
       this.#status = { status: 'ok' };
       this.#holdsEntry = true;
     } catch (error) {
+      // Replaced meanwhile: the save or delete queued by whoever replaced these decides.
+      if (!current()) return;
       this.#failed(error, 'save');
       // The entry there holds tokens these replace (spent by a rotation, or of a session
       // signed out at the server): left, the next start would show a sign-in that ends at once.
@@ -120,20 +140,43 @@ export class TokenVault {
   }
 
   /** Deletes the entry, even when the keychain failed before: sign-out must try. */
-  async wipe(): Promise<void> {
+  wipe(current: StillCurrent = always): Promise<void> {
+    return this.#inTurn('delete', current, () => this.#delete(current));
+  }
+
+  async #delete(current: StillCurrent): Promise<void> {
     try {
       const deleted = await this.#call('delete', () => this.#o.secrets.delete(this.#o.account));
       // A locked keyring answers "nothing deleted" and keeps the entry: that is a failure.
       if (!deleted && this.#holdsEntry) throw new Error('the keychain kept the entry (locked?)');
       this.#holdsEntry = false;
     } catch (error) {
-      this.#failed(error, 'delete');
+      if (current()) this.#failed(error, 'delete');
     }
   }
 
   /** Gives up on keychain calls still waiting, so no time box outlives the app. */
   close(): void {
     this.#closing.abort();
+  }
+
+  /**
+   * Runs a save or delete after the ones asked for before it, so a slow delete cannot
+   * land after a newer save. Skipped when it no longer stands, or the app is quitting.
+   */
+  #inTurn(what: Action, current: StillCurrent, work: () => Promise<void>): Promise<void> {
+    const run = async () => {
+      if (this.#closing.signal.aborted) return;
+      if (!current()) {
+        this.#o.logger.debug(`keychain ${what} skipped: the session changed since it was asked`);
+        return;
+      }
+      await work();
+    };
+    // `work` reports its own failures; the queue only needs to know it settled.
+    const turn = this.#queue.then(run);
+    this.#queue = turn.catch(() => undefined);
+    return turn;
   }
 
   #call<T>(what: Action, work: () => Promise<T>): Promise<T> {

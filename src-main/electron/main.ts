@@ -16,7 +16,7 @@ import {
   type HostCore,
 } from '../host/compose';
 import { setLinuxAutostart } from '../node/autostart';
-import { NO_TRAY_MESSAGE, checkTrayHost } from '../node/tray-host-check';
+import { checkTrayHost } from '../node/tray-host-check';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { isAppEntryUrl } from './app-url';
 import { registerIpcBridge, sendBridgeEvent } from './ipc';
@@ -202,7 +202,7 @@ async function run(): Promise<void> {
   const trayHost = process.platform === 'linux' ? await checkTrayHost() : 'available';
   if (trayHost === 'missing') {
     log.warn('no tray host on this desktop; opening the window instead');
-    started.core.setNotice('no-tray', NO_TRAY_MESSAGE);
+    started.core.setNotice('no-tray', (words) => words.t.tray.noTrayHost);
     showWindow(started, tray);
   } else if (started.core.view().session.status === 'signed-out') {
     showWindow(started, tray, { screen: 'sign-in' });

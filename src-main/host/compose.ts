@@ -18,15 +18,16 @@ import type {
   SystemLocale,
   TrayView,
 } from '../core/ports';
-import { SettingsDocumentSchema } from '../core/settings-document';
+import { SETTINGS_FILE } from '../core/settings-document';
 import { SnapshotDocumentSchema } from '../core/snapshot-document';
+import { logFolderNotice } from '../core/stored-file-words';
 import {
   type BackingFile,
   type BackingFileOptions,
   createJsonDocumentStore,
 } from '../node/json-document-store';
 import { createKeytarSecretStore } from '../node/keytar-secret-store';
-import { createLogger } from '../node/logger';
+import { type LogProblem, createLogger } from '../node/logger';
 import { nodeLoopbackListener } from '../node/loopback-listener';
 import { nodeSystemLocale } from '../node/system-locale';
 
@@ -99,12 +100,20 @@ export interface HostCore {
   stop(): Promise<void>;
 }
 
+/**
+ * The core on the Node adapters. A data folder it cannot fully use (an unreadable
+ * settings file, a logs folder it cannot write) never stops it: the window says so.
+ */
 export async function createHostCore(options: HostCoreOptions): Promise<HostCore> {
+  let core: TrayCore | null = null;
+  const tellLogProblem = (problem: LogProblem) =>
+    core?.setNotice('log-folder', logFolderNotice(problem.folder, problem.cause));
   const logger = await createLogger({
     file: join(options.dataDir, 'logs', 'main.log'),
     stderr: options.logToStderr ?? false,
+    onProblem: tellLogProblem,
   });
-  const core = new TrayCore({
+  core = new TrayCore({
     environment: options.environment,
     followSettingsEndpoint: options.followSettingsEndpoint,
     keychainScope: options.keychainScope,
@@ -118,8 +127,7 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     }),
     settings: createJsonDocumentStore({
       cwd: options.dataDir,
-      configName: 'settings',
-      schema: SettingsDocumentSchema,
+      ...SETTINGS_FILE,
       logger: logger.child('settings'),
       backing: options.documentBacking,
     }),
@@ -135,13 +143,15 @@ export async function createHostCore(options: HostCoreOptions): Promise<HostCore
     loopback: nodeLoopbackListener,
     systemLocale: options.systemLocale ?? (() => nodeSystemLocale(process.env)),
   });
+  if (logger.problem) tellLogProblem(logger.problem);
   options.heartbeat?.start();
+  const started = core;
   return {
-    core,
+    core: started,
     logger,
     async stop() {
       options.heartbeat?.stop();
-      await core.stop();
+      await started.stop();
       logger.close();
     },
   };

@@ -34,9 +34,3 @@ export async function checkTrayHost(runCommand: RunCommand = run): Promise<TrayH
   }
   return asked ? 'missing' : 'unknown';
 }
-
-export const NO_TRAY_MESSAGE =
-  'Your desktop shows no tray icons, so kombify Tray opened its window instead. ' +
-  'On GNOME, install the "AppIndicator and KStatusNotifierItem Support" extension ' +
-  '(Debian/Ubuntu: gnome-shell-extension-appindicator), log out and back in, ' +
-  'and the icon appears in the top bar.';

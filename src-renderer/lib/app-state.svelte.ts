@@ -10,6 +10,7 @@ import type {
   KombifyBridge,
   KombifyLink,
   NavigationView,
+  NoticeView,
   NotificationEvent,
   SettingsPatch,
 } from '../../src-shared/bridge';
@@ -55,6 +56,8 @@ export class AppState {
   #actionError = $state<{ action: Action; error: BridgeError } | null>(null);
   #busy = $state<Action | null>(null);
   #notifications = $state<ShownNotification[]>([]);
+  /** Notices the person dismissed; forgotten once main drops them, so a new one shows. */
+  #dismissedNotices = $state<string[]>([]);
   #pending = $state<Deployment[]>([]);
   #screen = $state<Screen>('overview');
   #deploymentId = $state<string | null>(null);
@@ -293,6 +296,17 @@ export class AppState {
     this.#notifications = this.#notifications.filter((n) => n.id !== id);
   }
 
+  /** Main's notices about this machine (a file it cannot read, no tray), less those dismissed. */
+  get notices(): readonly NoticeView[] {
+    const notices = this.#view?.notices ?? [];
+    return notices.filter((n) => !this.#dismissedNotices.includes(n.id));
+  }
+
+  dismissNotice(id: string): void {
+    if (!this.#dismissedNotices.includes(id))
+      this.#dismissedNotices = [...this.#dismissedNotices, id];
+  }
+
   async #valueAction<T>(action: Action, call: () => Promise<BridgeResult<T>>) {
     const result = await this.#run(action, call);
     return result?.ok ? result.value : null;
@@ -340,6 +354,10 @@ export class AppState {
 
   #setView(view: AppView): void {
     this.#view = view;
+    const raised = (view.notices ?? []).map((n) => n.id);
+    if (this.#dismissedNotices.some((id) => !raised.includes(id))) {
+      this.#dismissedNotices = this.#dismissedNotices.filter((id) => raised.includes(id));
+    }
     const language = setLanguage(view.settings?.language);
     if (language !== this.#language) this.#language = language;
     if (view.session?.status !== 'signed-in') {

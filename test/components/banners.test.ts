@@ -1,11 +1,13 @@
-import { render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import App from '../../src-renderer/App.svelte';
 import Dashboard from '../../src-renderer/components/Dashboard.svelte';
 import { AppState } from '../../src-renderer/lib/app-state.svelte';
+import { Clock } from '../../src-renderer/lib/clock.svelte';
 import { setLanguage } from '../../src-renderer/lib/i18n';
 import type { AppView, ConnectivityView } from '../../src-shared/bridge';
 import { fakeBridge } from './support/fake-bridge';
-import { NOW, ago, signedInView } from './support/fixtures';
+import { NOW, ago, signedInView, signedOutView } from './support/fixtures';
 
 async function renderWith(connectivity: ConnectivityView, now = NOW) {
   const fake = fakeBridge(signedInView({ connectivity }));
@@ -148,5 +150,43 @@ describe('connectivity banners', () => {
     await app.load();
     render(Dashboard, { props: { app, now: NOW } });
     expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument();
+  });
+});
+
+describe('notices from main', () => {
+  const reset = {
+    id: 'settings-file',
+    message: 'Some settings in /data/settings.json had values this version cannot use: Theme.',
+  };
+
+  async function renderApp(view: AppView) {
+    const fake = fakeBridge(view);
+    const app = new AppState(fake.bridge);
+    render(App, { props: { app, clock: new Clock() } });
+    return { fake, app };
+  }
+
+  it.each([
+    ['signed in', signedInView({ notices: [reset] })],
+    ['signed out', signedOutView({ notices: [reset] })],
+  ])('shows each notice above the screens while %s', async (_state, view) => {
+    await renderApp(view);
+    const notice = await screen.findByTestId('notice-settings-file');
+    expect(notice).toHaveTextContent(reset.message);
+  });
+
+  it('hides a dismissed notice, and shows it again when main raises it anew', async () => {
+    const { fake } = await renderApp(signedInView({ notices: [reset] }));
+    const notice = await screen.findByTestId('notice-settings-file');
+    await fireEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('notice-settings-file')).not.toBeInTheDocument();
+    // Still in main's view: stays dismissed.
+    fake.emit('state', signedInView({ notices: [reset] }));
+    await Promise.resolve();
+    expect(screen.queryByTestId('notice-settings-file')).not.toBeInTheDocument();
+    // Gone from main's view, then back: a new occurrence is shown.
+    fake.emit('state', signedInView({ notices: [] }));
+    fake.emit('state', signedInView({ notices: [reset] }));
+    expect(await screen.findByTestId('notice-settings-file')).toBeInTheDocument();
   });
 });

@@ -49,6 +49,11 @@ export const de: Messages = {
     signIn: 'Anmelden…',
     signOut: 'Abmelden',
     quit: 'Beenden',
+    noTrayHost:
+      'Deine Arbeitsumgebung zeigt keine Tray-Symbole, darum hat kombify Tray sein Fenster ' +
+      'geöffnet. Installiere unter GNOME die Erweiterung „AppIndicator and ' +
+      'KStatusNotifierItem Support“ (Debian/Ubuntu: gnome-shell-extension-appindicator), ' +
+      'melde dich ab und wieder an, dann erscheint das Symbol in der oberen Leiste.',
   },
   age: {
     justNow: 'gerade eben',
@@ -161,6 +166,70 @@ export const de: Messages = {
       body: 'Kehre zu kombify Tray zurück und starte dort bei Bedarf eine neue Anmeldung.',
     },
     missing: { title: 'Nicht gefunden', body: 'Kehre zu kombify Tray zurück.' },
+  },
+  storedFiles: {
+    causes: {
+      EACCES: 'keine Berechtigung',
+      EPERM: 'nicht erlaubt',
+      EISDIR: 'ein Ordner trägt ihren Namen',
+      ENOTDIR: 'ein Teil des Pfads ist eine Datei',
+      EROFS: 'das Laufwerk ist schreibgeschützt',
+      ENOSPC: 'das Laufwerk ist voll',
+      EDQUOT: 'das Speicherkontingent ist aufgebraucht',
+      EBUSY: 'sie wird gerade benutzt',
+      EEXIST: 'ihr Name ist vergeben',
+    },
+    fields: {
+      endpoint: 'Endpunkt',
+      polling: 'Wie oft nach Änderungen gesehen wird',
+      notifications: 'Benachrichtigungen',
+      quietHours: 'Ruhezeiten',
+      startAtLogin: 'Start bei der Anmeldung',
+      theme: 'Design',
+      language: 'Sprache',
+      notificationPause: 'Benachrichtigungspause',
+    },
+    settings: {
+      unreadable: (file: string, cause: string) =>
+        `kombify Tray kann seine Einstellungsdatei ${file} nicht lesen (${cause}). Es nutzt ` +
+        'vorerst die Standardeinstellungen, lässt die Datei, wie sie ist, und kann ' +
+        'Änderungen nicht speichern. Bring die Datei in Ordnung (zum Beispiel Besitzer oder ' +
+        'Rechte) und starte die App neu.',
+      keptBroken: (file: string, cause: string) =>
+        `Die Einstellungsdatei ${file} ist beschädigt und ließ sich nicht beiseitelegen ` +
+        `(${cause}). kombify Tray nutzt vorerst die Standardeinstellungen und kann ` +
+        'Änderungen nicht speichern. Verschiebe oder lösche die Datei und starte die App neu.',
+      setAside: (file: string, keptAs: string) =>
+        `Die Einstellungsdatei ${file} war beschädigt, darum hat kombify Tray mit den ` +
+        `Standardeinstellungen begonnen. Die alte Datei liegt jetzt unter ${keptAs}.`,
+      valuesReset: (fields: string, file: string) =>
+        `Einige Einstellungen in ${file} hatten Werte, die diese Version von kombify Tray ` +
+        'nicht verwenden kann (aus einer neueren Version oder von Hand geändert), darum ' +
+        `gelten für sie wieder die Standardwerte: ${fields}. Alle anderen Einstellungen ` +
+        'sind geblieben.',
+      notSaved: (file: string, cause: string) =>
+        `kombify Tray kann seine Einstellungsdatei ${file} nicht speichern (${cause}), ` +
+        'Änderungen gelten also nur bis zum Beenden. Prüfe, ob der Ordner beschreibbar ist.',
+    },
+    snapshot: {
+      unreadable: (file: string, cause: string) =>
+        `kombify Tray kann ${file} nicht lesen (${cause}). Darin stehen der zuletzt ` +
+        'gezeigte Stand und die schon gezeigten Benachrichtigungen; die App startet ohne sie ' +
+        'und kann sie nicht speichern. Bring die Datei in Ordnung (zum Beispiel Besitzer ' +
+        'oder Rechte) und starte die App neu.',
+      keptBroken: (file: string, cause: string) =>
+        `${file}, worin kombify Tray den zuletzt gezeigten Stand und die schon gezeigten ` +
+        `Benachrichtigungen aufbewahrt, ist beschädigt und ließ sich nicht beiseitelegen ` +
+        `(${cause}). Die App startet ohne sie und kann sie nicht speichern. Verschiebe oder ` +
+        'lösche die Datei und starte die App neu.',
+      notSaved: (file: string, cause: string) =>
+        `kombify Tray kann ${file} nicht speichern (${cause}). Nach einem Neustart zeigt es ` +
+        'darum keinen letzten Stand, bis es abgeglichen hat, und zeigt manche ' +
+        'Benachrichtigungen vielleicht noch einmal. Prüfe, ob der Ordner beschreibbar ist.',
+    },
+    logUnwritable: (folder: string, cause: string) =>
+      `kombify Tray kann sein Protokoll nicht in ${folder} schreiben (${cause}) und ` +
+      'protokolliert darum nur im Terminal (stderr). Prüfe, ob der Ordner beschreibbar ist.',
   },
   errors: {
     notSignedIn: 'Du bist nicht angemeldet. Melde dich zuerst an.',

@@ -62,6 +62,12 @@ export const en = {
     signIn: 'Sign in…',
     signOut: 'Sign out',
     quit: 'Quit',
+    /** Shown in the window when the desktop has no tray to show the icon in. */
+    noTrayHost:
+      'Your desktop shows no tray icons, so kombify Tray opened its window instead. ' +
+      'On GNOME, install the "AppIndicator and KStatusNotifierItem Support" extension ' +
+      '(Debian/Ubuntu: gnome-shell-extension-appindicator), log out and back in, ' +
+      'and the icon appears in the top bar.',
   },
   /** A short age: "just now", "5 min ago", "3 h ago", "2 d ago". */
   age: {
@@ -166,6 +172,71 @@ export const en = {
     },
     missing: { title: 'Not found', body: 'Return to kombify Tray.' },
   } satisfies Record<string, PageWords>,
+  /** Notices about the data folder: a file that cannot be read, moved or written. */
+  storedFiles: {
+    /** The system's error codes in words; any other is shown as it is. */
+    causes: {
+      EACCES: 'permission denied',
+      EPERM: 'not permitted',
+      EISDIR: 'a folder has its name',
+      ENOTDIR: 'part of its path is a file',
+      EROFS: 'the disk is read-only',
+      ENOSPC: 'the disk is full',
+      EDQUOT: 'the disk quota is used up',
+      EBUSY: 'it is in use',
+      EEXIST: 'its name is taken',
+    } as Record<string, string>,
+    /** The settings a notice names when their values were refused. */
+    fields: {
+      endpoint: 'Endpoint',
+      polling: 'How often to check for changes',
+      notifications: 'Notifications',
+      quietHours: 'Quiet hours',
+      startAtLogin: 'Start at login',
+      theme: 'Theme',
+      language: 'Language',
+      notificationPause: 'Notification pause',
+    } as Record<string, string>,
+    settings: {
+      unreadable: (file: string, cause: string) =>
+        `kombify Tray cannot read its settings file ${file} (${cause}), so it uses the ` +
+        'default settings for now, leaves the file as it is and cannot save changes. ' +
+        'Fix the file (for example its owner or permissions), then restart the app.',
+      keptBroken: (file: string, cause: string) =>
+        `The settings file ${file} is damaged and could not be moved aside (${cause}), so ` +
+        'kombify Tray uses the default settings for now and cannot save changes. ' +
+        'Move or delete the file, then restart the app.',
+      setAside: (file: string, keptAs: string) =>
+        `The settings file ${file} was damaged, so kombify Tray started from the default ` +
+        `settings. The old file is kept as ${keptAs}.`,
+      valuesReset: (fields: string, file: string) =>
+        `Some settings in ${file} had values this version of kombify Tray cannot use ` +
+        '(from a newer version, or edited by hand), so they went back to their defaults: ' +
+        `${fields}. All other settings were kept.`,
+      notSaved: (file: string, cause: string) =>
+        `kombify Tray cannot save its settings file ${file} (${cause}), so changes last ` +
+        'only until you quit. Check that the folder can be written.',
+    },
+    snapshot: {
+      unreadable: (file: string, cause: string) =>
+        `kombify Tray cannot read ${file} (${cause}), where it keeps the last state it ` +
+        'showed and which notifications it already raised, so it starts without them and ' +
+        'cannot save them. Fix the file (for example its owner or permissions), then ' +
+        'restart the app.',
+      keptBroken: (file: string, cause: string) =>
+        `${file}, where kombify Tray keeps the last state it showed and which ` +
+        `notifications it already raised, is damaged and could not be moved aside (${cause}). ` +
+        'The app starts without it and cannot save it. Move or delete the file, then ' +
+        'restart the app.',
+      notSaved: (file: string, cause: string) =>
+        `kombify Tray cannot save ${file} (${cause}), so after a restart it shows no last ` +
+        'state until it has synced, and may raise some notifications again. Check that the ' +
+        'folder can be written.',
+    },
+    logUnwritable: (folder: string, cause: string) =>
+      `kombify Tray cannot write its log in ${folder} (${cause}), so it logs to the ` +
+      'terminal (stderr) only. Check that the folder can be written.',
+  },
   /** Messages of the errors main reports; the window may replace them by code. */
   errors: {
     notSignedIn: 'You are not signed in. Sign in first.',

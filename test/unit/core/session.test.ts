@@ -374,6 +374,116 @@ describe('Session', () => {
   });
 });
 
+/** A keychain whose calls of one kind wait until the test lets them through. */
+class GatedSecretStore extends MemorySecretStore {
+  readonly #gates = new Map<string, Promise<void>>();
+
+  /** Holds every later `kind` call until the returned function is called. */
+  hold(kind: 'get' | 'set' | 'delete'): () => void {
+    let open!: () => void;
+    this.#gates.set(kind, new Promise<void>((resolve) => (open = resolve)));
+    return open;
+  }
+
+  /** Answers with what the entry held when asked, however late the answer comes. */
+  override async get(account: string): Promise<string | null> {
+    const held = super.get(account);
+    await this.#gates.get('get');
+    return held;
+  }
+
+  override async set(account: string, secret: string): Promise<void> {
+    await this.#gates.get('set');
+    return super.set(account, secret);
+  }
+
+  override async delete(account: string): Promise<boolean> {
+    await this.#gates.get('delete');
+    return super.delete(account);
+  }
+}
+
+describe('Session operations that overlap', () => {
+  it('saves a sign-in made during a slow keychain delete after that delete, not before', async () => {
+    const store = new GatedSecretStore();
+    const { session } = setup(store);
+    await session.signIn('ada@example.org', 'pw');
+    const letDeleteThrough = store.hold('delete');
+    const signingOut = session.signOut();
+    const signingIn = session.signIn('ada@example.org', 'pw');
+    await settle();
+    letDeleteThrough();
+    await Promise.all([signingOut, signingIn]);
+    expect(session.view().status).toBe('signed-in');
+    expect(JSON.parse(store.items.get(ACCOUNT)!)).toMatchObject({ access_token: 'access-2' });
+  });
+
+  it('does not delete a newer sign-in when a sign-out waits behind a slow save', async () => {
+    const store = new GatedSecretStore();
+    const { session } = setup(store);
+    const letSaveThrough = store.hold('set');
+    const first = session.signIn('ada@example.org', 'pw');
+    await settle();
+    const signingOut = session.signOut();
+    const second = session.signIn('ada@example.org', 'pw');
+    await settle();
+    letSaveThrough();
+    await Promise.all([first, signingOut, second]);
+    expect(session.view().status).toBe('signed-in');
+    expect(await session.accessToken()).toBe('access-2');
+    expect(JSON.parse(store.items.get(ACCOUNT)!)).toMatchObject({ access_token: 'access-2' });
+    expect(store.calls).toEqual([`set ${ACCOUNT}`, `set ${ACCOUNT}`]);
+  });
+
+  it('stays signed out when the person signs out while the stored sign-in is read', async () => {
+    const store = new GatedSecretStore();
+    await setup(store).session.signIn('ada@example.org', 'pw');
+    const { session } = setup(store);
+    const letReadThrough = store.hold('get');
+    const restoring = session.restore();
+    const signingOut = session.signOut();
+    await settle();
+    letReadThrough();
+    await Promise.all([restoring, signingOut]);
+    expect(session.view().status).toBe('signed-out');
+    expect(session.signedIn).toBe(false);
+    expect(store.items.has(ACCOUNT)).toBe(false);
+  });
+
+  it('keeps showing "signing in" while a second sign-in is still under way', async () => {
+    const { session, api } = setup();
+    let answer!: () => void;
+    const gate = new Promise<void>((resolve) => (answer = resolve));
+    const login = api.login.bind(api);
+    let calls = 0;
+    api.login = async (email, password) => {
+      calls += 1;
+      // The first (mistyped) attempt fails at once; the second waits for the gate.
+      if (calls === 2) await gate;
+      return login(email, password);
+    };
+    const mistyped = session.signIn('ada@example.org', 'nope');
+    const retried = session.signIn('ada@example.org', 'pw');
+    await expect(mistyped).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    expect(session.view().status).toBe('signing-in');
+    answer();
+    await retried;
+    expect(session.view().status).toBe('signed-in');
+  });
+
+  it('puts back what was shown before when every sign-in under way failed', async () => {
+    const { session } = setup();
+    await expect(
+      Promise.all([
+        session.signIn('ada@example.org', 'nope'),
+        session.signIn('ada@example.org', 'wrong'),
+      ]),
+    ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await settle();
+    expect(session.view()).toEqual({ status: 'signed-out' });
+  });
+});
+
 describe('Session with a keychain that hangs or refuses', () => {
   it('gives up a hanging save after 3 s and keeps the person signed in for this run', async () => {
     const { session, clock } = setup(hangingSecretStore);

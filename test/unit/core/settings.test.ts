@@ -5,10 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src-shared/bridge';
 import { TrayCore } from '../../../src-main/core/app';
 import { SettingsBook } from '../../../src-main/core/settings-book';
-import {
-  SettingsDocumentSchema,
-  type SettingsDocument,
-} from '../../../src-main/core/settings-document';
+import { SETTINGS_FILE, type SettingsDocument } from '../../../src-main/core/settings-document';
 import { SnapshotBook } from '../../../src-main/core/snapshot-book';
 import { SnapshotDocumentSchema } from '../../../src-main/core/snapshot-document';
 import { createJsonDocumentStore } from '../../../src-main/node/json-document-store';
@@ -33,12 +30,7 @@ async function tempDir(): Promise<string> {
 }
 
 function settingsStore(cwd: string, logger = memoryLogger()) {
-  return createJsonDocumentStore({
-    cwd,
-    configName: 'settings',
-    schema: SettingsDocumentSchema,
-    logger,
-  });
+  return createJsonDocumentStore({ cwd, logger, now: () => 1234, ...SETTINGS_FILE });
 }
 
 const BROKEN: Array<[string, Buffer]> = [
@@ -90,6 +82,223 @@ describe('a settings or snapshot file broken by a crash', () => {
       expect(logger.entries.filter((e) => e.level === 'warn')).toHaveLength(1);
     });
   }
+});
+
+/**
+ * Found by adversarial testing: one value this version does not accept (a theme
+ * it does not know, a key a newer version added) set the whole file aside, so
+ * language, endpoint, quiet hours and the notification pause went back to their
+ * defaults without a word. Now each value stands on its own.
+ */
+describe('a settings file with values this version does not accept', () => {
+  const saved = {
+    version: 1,
+    settings: {
+      ...DEFAULT_SETTINGS,
+      endpoint: { kind: 'staging' },
+      language: 'de',
+      theme: 'dark',
+      notifications: {
+        ...DEFAULT_SETTINGS.notifications,
+        quietHours: { enabled: true, start: '21:30', end: '06:45' },
+      },
+    },
+    notificationPause: { until: null, indefinitely: true },
+  };
+
+  async function load(file: unknown) {
+    const dir = await tempDir();
+    const text = JSON.stringify(file);
+    await writeFile(join(dir, 'settings.json'), text);
+    const logger = memoryLogger();
+    const store = settingsStore(dir, logger);
+    const book = new SettingsBook({ store, logger });
+    book.load();
+    const warned = () => logger.entries.filter((e) => e.level === 'warn');
+    return { dir, text, store, book, logger, warned };
+  }
+
+  it('keeps every other setting and the pause when the theme is one it does not know', async () => {
+    const file = { ...saved, settings: { ...saved.settings, theme: 'purple' } };
+    const { dir, text, store, book, warned } = await load(file);
+    expect(book.settings).toEqual({ ...saved.settings, theme: DEFAULT_SETTINGS.theme });
+    expect(book.pause.indefinitely).toBe(true);
+    expect(store.problem()).toEqual({
+      kind: 'values-reset',
+      file: join(dir, 'settings.json'),
+      fields: ['theme'],
+    });
+    // Not set aside, and not rewritten until the person changes something.
+    expect(await readdir(dir)).toEqual(['settings.json']);
+    expect(await readFile(join(dir, 'settings.json'), 'utf8')).toBe(text);
+    book.load();
+    expect(warned()).toHaveLength(1);
+  });
+
+  it.each([
+    ['endpoint', { endpoint: { kind: 'custom', url: 'file:///etc/passwd' } }],
+    ['polling', { polling: { quietIntervalSeconds: 5 } }],
+    ['notifications', { notifications: { ...saved.settings.notifications, enabled: 'all' } }],
+    [
+      'quietHours',
+      {
+        notifications: {
+          ...saved.settings.notifications,
+          quietHours: { enabled: true, start: '25:00', end: '06:45' },
+        },
+      },
+    ],
+    ['startAtLogin', { startAtLogin: 'yes' }],
+    ['language', { language: 'fr' }],
+  ])('resets only %s when its value is refused', async (field, change) => {
+    const file = { ...saved, settings: { ...saved.settings, ...change } };
+    const { book, store } = await load(file);
+    expect(store.problem()).toMatchObject({ kind: 'values-reset', fields: [field] });
+    expect(book.pause.indefinitely).toBe(true);
+    const kept = Object.keys(saved.settings).filter(
+      (key) => key !== field && !(field === 'quietHours' && key === 'notifications'),
+    );
+    for (const key of kept) {
+      expect(book.settings[key as keyof Settings], key).toEqual(
+        saved.settings[key as keyof typeof saved.settings],
+      );
+    }
+  });
+
+  it('resets only the pause when the pause is refused', async () => {
+    const { book, store } = await load({ ...saved, notificationPause: { until: 'soon' } });
+    expect(store.problem()).toMatchObject({ kind: 'values-reset', fields: ['notificationPause'] });
+    expect(book.settings).toEqual(saved.settings);
+    expect(book.pause).toEqual({ until: null, indefinitely: false });
+  });
+
+  it('resets one notification switch, keeping the others', async () => {
+    const enabled = {
+      ...DEFAULT_SETTINGS.notifications.enabled,
+      'deployment-succeeded': false,
+      'deployment-failed': 'yes',
+    };
+    const notifications = { ...saved.settings.notifications, enabled };
+    const file = { ...saved, settings: { ...saved.settings, notifications } };
+    const { book, store } = await load(file);
+    expect(store.problem()).toMatchObject({ fields: ['notifications'] });
+    expect(book.settings.notifications.enabled['deployment-failed']).toBe(true);
+    expect(book.settings.notifications.enabled['deployment-succeeded']).toBe(false);
+    expect(book.settings.notifications.quietHours.start).toBe('21:30');
+  });
+
+  it('ignores keys a newer version added, says nothing to the window, and drops them at the next change', async () => {
+    const file = {
+      ...saved,
+      settings: { ...saved.settings, autoUpdate: true },
+      syncedAt: '2027-01-01T00:00:00Z',
+    };
+    const { dir, book, store, warned, logger } = await load(file);
+    expect(book.settings).toEqual(saved.settings);
+    expect(store.problem()).toBeNull();
+    expect(warned()).toHaveLength(0);
+    expect(logger.entries.some((e) => /does not know/.test(e.msg))).toBe(true);
+    book.update({ theme: 'light' });
+    const written = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'));
+    expect(written).toEqual({ ...saved, settings: { ...saved.settings, theme: 'light' } });
+  });
+
+  it('gives a setting an older file does not have its default, without calling it reset', async () => {
+    // A file from before the quota notification existed.
+    const older: Record<string, boolean> = { ...DEFAULT_SETTINGS.notifications.enabled };
+    delete older['quota-nearly-full'];
+    const file = {
+      ...saved,
+      settings: {
+        ...saved.settings,
+        notifications: {
+          ...saved.settings.notifications,
+          enabled: { ...older, 'deployment-created': false },
+        },
+      },
+    };
+    const { book, store } = await load(file);
+    expect(store.problem()).toBeNull();
+    expect(book.settings.notifications.enabled['quota-nearly-full']).toBe(true);
+    expect(book.settings.notifications.enabled['deployment-created']).toBe(false);
+    expect(book.settings.language).toBe('de');
+  });
+
+  it('writes what is in use at the next change, so the file loads cleanly again', async () => {
+    const file = { ...saved, settings: { ...saved.settings, theme: 'purple' } };
+    const { dir, book } = await load(file);
+    book.update({ language: 'en' });
+    const again = new SettingsBook({ store: settingsStore(dir), logger: memoryLogger() });
+    again.load();
+    expect(again.settings).toEqual({ ...saved.settings, theme: 'system', language: 'en' });
+    expect(again.pause.indefinitely).toBe(true);
+  });
+
+  it.each([
+    ['a list', []],
+    ['a string', 'settings'],
+    ['null', null],
+    ['another version', { ...saved, version: 2 }],
+    ['without a version', { settings: saved.settings }],
+  ])('still sets aside a file that is %s, as not a settings file at all', async (_what, file) => {
+    const { dir, book, store } = await load(file);
+    expect(book.settings).toEqual(DEFAULT_SETTINGS);
+    expect(await readdir(dir)).toEqual(['settings.corrupt-1234.json']);
+    expect(store.problem()).toMatchObject({ kind: 'set-aside' });
+  });
+
+  it('tells the window when a settings file was set aside, and where it is kept', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'settings.json'), '{"settings":{"pollInt');
+    const c = new TrayCore({
+      environment: { name: 'test', apiUrl: 'http://127.0.0.1:9/v1' },
+      secrets: new MemorySecretStore(),
+      snapshots: new MemoryDocumentStore(),
+      settings: settingsStore(dir),
+      notifier: new RecordingNotifier(),
+      tray: new RecordingTray(),
+      logger: memoryLogger(),
+    });
+    await c.start();
+    expect(c.view().notices).toEqual([
+      {
+        id: 'settings-file',
+        message: expect.stringContaining(join(dir, 'settings.corrupt-1234.json')),
+      },
+    ]);
+    await c.stop();
+  });
+
+  it('tells the window once which settings were reset and why, in its language', async () => {
+    const dir = await tempDir();
+    const file = {
+      ...saved,
+      settings: { ...saved.settings, theme: 'purple', startAtLogin: 'yes' },
+    };
+    await writeFile(join(dir, 'settings.json'), JSON.stringify(file));
+    const c = new TrayCore({
+      environment: { name: 'test', apiUrl: 'http://127.0.0.1:9/v1' },
+      secrets: new MemorySecretStore(),
+      snapshots: new MemoryDocumentStore(),
+      settings: settingsStore(dir),
+      notifier: new RecordingNotifier(),
+      tray: new RecordingTray(),
+      logger: memoryLogger(),
+    });
+    await c.start();
+    const notices = c.view().notices ?? [];
+    expect(notices).toHaveLength(1);
+    // The file asks for German, which was kept.
+    expect(notices[0]!.message).toMatch(/Design/);
+    expect(notices[0]!.message).toMatch(/Start bei der Anmeldung/);
+    expect(notices[0]!.message).toContain(join(dir, 'settings.json'));
+    await c.handle('updateSettings', { language: 'en' });
+    const english = c.view().notices ?? [];
+    expect(english).toHaveLength(1);
+    expect(english[0]!.message).toMatch(/Theme.*Start at login|Start at login.*Theme/);
+    expect(english[0]!.message).toMatch(/this version/);
+    await c.stop();
+  });
 });
 
 describe('updateSettings from a hostile window', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,6 +90,38 @@ describe('createLogger with stderr', () => {
     expect(fromFile).toContain('[redacted]');
     expect(fromFile).not.toContain(JWT);
     expect(fromFile).not.toContain('homelab-demo');
+  });
+});
+
+describe('createLogger with a log folder it cannot write', () => {
+  it('still logs, to stderr only and redacted, says why once, and reports the folder', () => {
+    // A file where the logs folder should be: mkdir fails even for root.
+    writeFileSync(join(dir, 'logs'), 'not a folder');
+    const script = [
+      "import { createLogger } from './src-main/node/logger.ts';",
+      'const problems = [];',
+      `createLogger({ file: ${JSON.stringify(join(dir, 'logs', 'main.log'))},`,
+      '  onProblem: (p) => problems.push(p) }).then((log) => {',
+      "  log.info('routine');",
+      `  log.warn('token ${JWT}');`,
+      '  log.close();',
+      '  console.log(JSON.stringify({ problem: log.problem, problems }));',
+      '});',
+    ].join('\n');
+    const run = spawnSync('node_modules/.bin/tsx', ['--eval', script], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const problem = { folder: join(dir, 'logs'), cause: expect.stringMatching(/^E[A-Z]+$/) };
+    expect(JSON.parse(run.stdout)).toEqual({ problem, problems: [problem] });
+    const lines = run.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.msg)).toEqual([
+      'the log folder cannot be written; logging to stderr only',
+      'routine',
+      'token [redacted]',
+    ]);
+    expect(run.stderr).not.toContain(JWT);
   });
 });
 

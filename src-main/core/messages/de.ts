@@ -57,6 +57,7 @@ export const de: Messages = {
     days: (n: number) => `vor ${n} T`,
   },
   plans: { free: 'Free', hobby: 'Hobby', pro: 'Pro', team: 'Team' },
+  kits: { 'base-kit': 'Base Kit', 'modern-homelab': 'Modern Homelab', 'ha-kit': 'HA Kit' },
   notifications: {
     counts: {
       'deployment-created': { one: '# Deployment gestartet', other: '# Deployments gestartet' },
@@ -74,7 +75,10 @@ export const de: Messages = {
       'plan-changed': { one: '# Tarifwechsel', other: '# Tarifwechsel' },
       'subscription-canceled': { one: '# Abo gekündigt', other: '# Abos gekündigt' },
       'payment-past-due': { one: '# Zahlung überfällig', other: '# Zahlungen überfällig' },
-      'quota-nearly-full': { one: '# Kontingent fast voll', other: '# Kontingente fast voll' },
+      'quota-nearly-full': {
+        one: '# Kontingent voll oder fast voll',
+        other: '# Kontingente voll oder fast voll',
+      },
     },
     digestMore: (n: number) => ` und ${n} weitere`,
     away: 'Während du weg warst',
@@ -111,6 +115,13 @@ export const de: Messages = {
         `Du nutzt ${used} von ${limit} Stacks deines Tarifs.`,
       tools: (used: number, limit: number) =>
         `Du nutzt ${used} von ${limit} Tool-Plätzen deines Tarifs.`,
+    },
+    quotaFullTitle: { stacks: 'Stacks voll', tools: 'Tool-Plätze voll' },
+    quotaFullBody: {
+      stacks: (used: number, limit: number) =>
+        `${used} von ${limit} Stacks deines Tarifs sind belegt.`,
+      tools: (used: number, limit: number) =>
+        `${used} von ${limit} Tool-Plätzen deines Tarifs sind belegt.`,
     },
   },
   session: {

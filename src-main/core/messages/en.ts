@@ -72,6 +72,12 @@ export const en = {
   },
   /** Unknown plans are shown capitalised, as the server names them. */
   plans: { free: 'Free', hobby: 'Hobby', pro: 'Pro', team: 'Team' } as Record<string, string>,
+  /** StackKit names, as the window writes them; a kit this version does not know keeps its id. */
+  kits: {
+    'base-kit': 'Base Kit',
+    'modern-homelab': 'Modern Homelab',
+    'ha-kit': 'HA Kit',
+  } as Record<string, string>,
   notifications: {
     /** Digests and summaries count events by kind: "3 deployments succeeded". */
     counts: {
@@ -87,7 +93,10 @@ export const en = {
         other: '# subscriptions canceled',
       },
       'payment-past-due': { one: '# payment past due', other: '# payments past due' },
-      'quota-nearly-full': { one: '# quota nearly full', other: '# quotas nearly full' },
+      'quota-nearly-full': {
+        one: '# quota full or nearly full',
+        other: '# quotas full or nearly full',
+      },
     } satisfies Record<NotificationKind, Plural>,
     digestMore: (n: number) => ` and ${n} more`,
     away: 'While you were away',
@@ -118,6 +127,13 @@ export const en = {
     quotaBody: {
       stacks: (used: number, limit: number) => `You use ${used} of ${limit} stacks on your plan.`,
       tools: (used: number, limit: number) => `You use ${used} of ${limit} tools on your plan.`,
+    },
+    /** A quota used up (or over, after a smaller plan): nothing more fits. */
+    quotaFullTitle: { stacks: 'Stacks full', tools: 'Tools full' },
+    quotaFullBody: {
+      stacks: (used: number, limit: number) =>
+        `${used} of ${limit} stacks of your plan are in use.`,
+      tools: (used: number, limit: number) => `${used} of ${limit} tools of your plan are in use.`,
     },
   },
   session: {

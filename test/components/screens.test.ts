@@ -645,6 +645,40 @@ describe('German', () => {
     expect(error).toHaveTextContent('Dein Tarif erlaubt das nicht.');
     expect(within(error).getByTestId('next-step')).toHaveTextContent('Tarife ansehen');
   });
+
+  it('writes ages with their units spelt out the German way', async () => {
+    const view = signedInView(
+      {},
+      {
+        deployments: [
+          deployment({ id: 'd1', name: 'days', updated_at: ago(3 * 86_400) }),
+          deployment({ id: 'd2', name: 'two-days', updated_at: ago(49 * 3600) }),
+          deployment({ id: 'd3', name: 'hours', updated_at: ago(2 * 3600) }),
+          deployment({ id: 'd4', name: 'minutes', updated_at: ago(5 * 60) }),
+          deployment({ id: 'd5', name: 'seconds', updated_at: ago(30) }),
+        ],
+      },
+    );
+    view.settings = { ...view.settings, language: 'de' };
+    await open(view, 'deployments');
+    const meta = screen.getAllByTestId('deployment-meta').map((m) => m.textContent ?? '');
+    const said = ['vor 3 Tagen', 'vor 2 Tagen', 'vor 2 Std.', 'vor 5 Min.', 'vor 30 Sek.'];
+    said.forEach((age, i) => expect(meta[i]).toContain(`${age} aktualisiert`));
+  });
+
+  it('reads the polling setting as one German sentence around the number', async () => {
+    const view = signedInView();
+    view.settings = { ...view.settings, language: 'de' };
+    await open(view, 'settings');
+    const field = screen.getByTestId('polling-seconds');
+    const sentence = field.closest('label');
+    expect(sentence).not.toBeNull();
+    // The words in reading order, with the field where the number goes.
+    const parts = [...sentence!.childNodes].map((node) =>
+      node === field ? '[60]' : (node.textContent ?? '').trim(),
+    );
+    expect(parts.filter(Boolean).join(' ')).toBe('Alle [60] Sekunden nach Änderungen sehen');
+  });
 });
 
 describe('odd replies', () => {

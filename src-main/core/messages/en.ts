@@ -63,12 +63,12 @@ export const en = {
     signOut: 'Sign out',
     quit: 'Quit',
   },
-  /** A short age: "just now", "5 min ago", "3 h ago", "2 d ago". */
+  /** A short age, as the window writes it: "just now", "5 min ago", "3 h ago", "2 days ago". */
   age: {
     justNow: 'just now',
     minutes: (n: number) => `${n} min ago`,
     hours: (n: number) => `${n} h ago`,
-    days: (n: number) => `${n} d ago`,
+    days: (n: number) => `${n} ${n === 1 ? 'day' : 'days'} ago`,
   },
   /** Unknown plans are shown capitalised, as the server names them. */
   plans: { free: 'Free', hobby: 'Hobby', pro: 'Pro', team: 'Team' } as Record<string, string>,

@@ -193,11 +193,10 @@ export const de: Messages = {
     showOther: (title: string) => `Anzeigen: ${title}`,
   },
   time: {
-    seconds: (n: number) => `${n} s`,
-    minutes: (n: number) => `${n} min`,
-    hours: (n: number) => `${n} h`,
-    days: (n: number) => `${n} T`,
-    ago: (duration: string) => `vor ${duration}`,
+    secondsAgo: (n: number) => `vor ${n} Sek.`,
+    minutesAgo: (n: number) => `vor ${n} Min.`,
+    hoursAgo: (n: number) => `vor ${n} Std.`,
+    daysAgo: (n: number) => (n === 1 ? 'vor 1 Tag' : `vor ${n} Tagen`),
     justNow: 'gerade eben',
   },
   nav: {
@@ -376,11 +375,11 @@ export const de: Messages = {
     apply: 'Diese URL verwenden',
     fixed: 'Beim Start über KOMBIFY_API_URL gesetzt; dort ändern.',
     updates: 'Aktualisierung',
-    polling: 'Nach Änderungen sehen alle',
+    pollingBefore: 'Alle',
+    pollingAfter: 'Sekunden nach Änderungen sehen',
     pollingHint: 'Während ein Deployment läuft, sieht kombify Tray öfter nach.',
     pollingInvalid: (min: number, max: number) =>
       `Nicht gespeichert. Gib eine Zahl von ${min} bis ${max} Sekunden ein.`,
-    seconds: 'Sekunden',
     notifications: 'Benachrichtigungen',
     kinds: {
       'deployment-created': 'Ein Deployment startet',

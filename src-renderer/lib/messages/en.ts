@@ -145,13 +145,12 @@ export const en = {
     showLabel: (title: string) => `Show the deployment of: ${title}`,
     showOther: (title: string) => `Show: ${title}`,
   },
+  /** An age as a phrase, by its unit: "30 s ago", "5 min ago", "2 h ago", "3 days ago". */
   time: {
-    seconds: (n: number) => `${n} s`,
-    minutes: (n: number) => `${n} min`,
-    hours: (n: number) => `${n} h`,
-    days: (n: number) => `${n} d`,
-    /** An age as a phrase; `duration` is one of the above. */
-    ago: (duration: string) => `${duration} ago`,
+    secondsAgo: (n: number) => `${n} s ago`,
+    minutesAgo: (n: number) => `${n} min ago`,
+    hoursAgo: (n: number) => `${n} h ago`,
+    daysAgo: (n: number) => `${n} ${n === 1 ? 'day' : 'days'} ago`,
     justNow: 'just now',
   },
   nav: {
@@ -332,11 +331,12 @@ export const en = {
     apply: 'Use this URL',
     fixed: 'Set by KOMBIFY_API_URL when the app was started; change it there.',
     updates: 'Updates',
-    polling: 'Check for changes every',
+    // One sentence around the number field: "Check for changes every [60] seconds".
+    pollingBefore: 'Check for changes every',
+    pollingAfter: 'seconds',
     pollingHint: 'While a deployment runs, kombify Tray checks more often.',
     pollingInvalid: (min: number, max: number) =>
       `Not saved. Use a number from ${min} to ${max} seconds.`,
-    seconds: 'seconds',
     notifications: 'Notifications',
     kinds: {
       'deployment-created': 'A deployment starts',

@@ -339,7 +339,9 @@ export class AppState {
   }
 
   #setView(view: AppView): void {
+    const before = this.#view;
     this.#view = view;
+    if (before && whose(before) !== whose(view)) this.#forgetToasts(view);
     const language = setLanguage(view.settings?.language);
     if (language !== this.#language) this.#language = language;
     if (view.session?.status !== 'signed-in') {
@@ -354,10 +356,27 @@ export class AppState {
     }
   }
 
+  /**
+   * Toasts belong to the account and cloud they came from: after a sign-out, or when
+   * another account or cloud takes over, their Show would lead nowhere. Only the news
+   * that leads to signing in stays while signed out (main raises it as the session ends).
+   */
+  #forgetToasts(view: AppView): void {
+    const signedIn = view.session?.status === 'signed-in';
+    const kept = signedIn ? [] : this.#notifications.filter((n) => n.to?.screen === 'sign-in');
+    if (kept.length !== this.#notifications.length) this.#notifications = kept;
+  }
+
   #notify(notification: NotificationEvent): void {
     const shown = { ...notification, id: this.#nextNotificationId++, receivedAt: Date.now() };
     this.#notifications = [...this.#notifications, shown].slice(-MAX_NOTIFICATIONS);
   }
+}
+
+/** Whose news a view shows: the cloud, and the account signed in to it (none otherwise). */
+function whose(view: AppView): string {
+  const session = view.session?.status === 'signed-in' ? view.session.email : '';
+  return JSON.stringify([view.environment?.name, view.environment?.apiUrl, session]);
 }
 
 /**

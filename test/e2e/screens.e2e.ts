@@ -91,6 +91,8 @@ test('overview: cloud and homelab status with their age, plan quotas, latest dep
   page,
 }) => {
   await openSignedIn(page, app.pageUrl);
+  // The demo's failed deployment is a few hours old: a newcomer sees the header say so.
+  await expect(page.getByTestId('overall-state')).toHaveText('A deployment failed');
   await expect(page.getByTestId('cloud-status')).toHaveAttribute('data-status', 'online');
   await expect(page.getByTestId('cloud-age')).toContainText(/ago|just now/);
   await expect(page.getByTestId('homelab-state')).toHaveAttribute('data-status', 'online');
@@ -126,10 +128,16 @@ test('deployments: filter, open the failed one with its error, delete the good o
   await expect(page.getByTestId('detail-error')).toContainText('IMAGE_PULL_FAILED');
   await expect(page.getByTestId('detail-steps').locator('[data-state="failed"]')).toHaveCount(1);
   await expect(page.getByTestId('detail-steps')).toContainText('Pulling images');
+  // The kit's id is one word on one line; the row breaks before it instead.
+  const kitId = page.getByTestId('detail-kit').locator('code');
+  await expect(kitId).toHaveText('modern-homelab');
+  const kitIdLines = () => kitId.evaluate((code) => code.getClientRects().length);
+  expect(await kitIdLines(), 'the kit id broke across lines').toBe(1);
   await shootBothThemes(page, 'deployment-detail');
   await expectAccessible(page);
   // In a narrow window the start time and its age break between phrases, never inside one.
   await page.setViewportSize({ width: 360, height: 800 });
+  expect(await kitIdLines(), 'the kit id broke across lines').toBe(1);
   const lines = await page
     .getByTestId('detail-started')
     .locator('span')

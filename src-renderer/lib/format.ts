@@ -95,6 +95,16 @@ export function clockTime(raw: string): string | null {
   return `${String(hours).padStart(2, '0')}:${match[2]}`;
 }
 
+/** The host of an address ("login.kombify.io", "127.0.0.1:4010"); null when there is none. */
+export function hostOf(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  try {
+    return new URL(raw).host || null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * An address short enough for one line: its host and path, with "?…" for a
  * query left out ("login.kombify.io/auth?…"). The link itself keeps all of it.

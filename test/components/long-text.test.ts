@@ -100,7 +100,8 @@ describe('long messages', () => {
       error: { code: '', message: LONG },
     });
     render(App, { props: { app: new AppState(fake.bridge), clock: new Clock() } });
-    await fireEvent.input(await screen.findByTestId('sign-in-email'), {
+    await fireEvent.click(await screen.findByTestId('sign-in-method-password'));
+    await fireEvent.input(screen.getByTestId('sign-in-email'), {
       target: { value: 'a@b.c' },
     });
     await fireEvent.input(screen.getByTestId('sign-in-password'), { target: { value: 'pw' } });

@@ -196,7 +196,11 @@ describe('toasts and the account they belong to', () => {
       'state',
       signedInView({
         session: { status: 'signed-in', email: 'b@x.io', name: null },
-        environment: { name: 'staging', apiUrl: 'https://api.staging.kombify.io/v1' },
+        environment: {
+          name: 'staging',
+          apiUrl: 'https://api.staging.kombify.io/v1',
+          issuerUrl: 'https://login.staging.kombify.io',
+        },
       }),
     );
     await expect.poll(() => screen.queryAllByTestId('notification')).toHaveLength(0);

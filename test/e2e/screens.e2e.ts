@@ -36,6 +36,15 @@ test.beforeEach(async () => {
 test('sign-in: every method against the contract, then the API key signs in', async ({ page }) => {
   await page.goto(app.pageUrl);
   await expect(page.getByTestId('sign-in-form')).toBeVisible();
+  // The browser host can sign in with the browser, the way the README recommends: it opens there,
+  // naming the issuer it signs in at (the emulator here), not kombify.io.
+  await expect(page.getByTestId('sign-in-method-browser')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('sign-in-submit')).toHaveText('Continue in the browser');
+  const issuerHost = new URL(app.emulator.url).host;
+  await expect(page.getByTestId('browser-intro')).toContainText(`Sign in on ${issuerHost}`);
+  await expect(page.getByTestId('browser-intro')).not.toContainText('kombify.io');
+  await page.getByTestId('sign-in-method-password').click();
+  await expect(page.getByTestId('sign-in-email')).toBeVisible();
   await shootBothThemes(page, 'sign-in-password');
   await expectAccessible(page);
   await page.getByTestId('sign-in-method-device').click();

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readAllFiles, removeDir, startApp, type RunningApp } from './support/app';
-import { expectAccessible, shootBothThemes } from './support/screens';
+import { expectAccessible, shootBothThemes, signInWithPassword } from './support/screens';
 
 const DEMO = { email: 'demo@kombify.dev', password: 'homelab-demo' };
 
@@ -23,9 +23,7 @@ test.afterEach(async () => {
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(app.pageUrl);
-  await page.getByTestId('sign-in-email').fill(DEMO.email);
-  await page.getByTestId('sign-in-password').fill(DEMO.password);
-  await page.getByTestId('sign-in-submit').click();
+  await signInWithPassword(page);
   await expect(page.getByTestId('deployment').first()).toBeVisible();
 }
 

@@ -413,7 +413,8 @@ export const de: Messages = {
     device: 'Gerätecode',
     password: 'E-Mail',
     apiKey: 'API-Schlüssel',
-    browserIntro: 'Melde dich im Browser auf kombify.io an; kombify Tray übernimmt den Rest.',
+    browserIntro: (issuer: string | null) =>
+      `Melde dich im Browser bei ${issuer ?? 'kombify'} an; kombify Tray übernimmt den Rest.`,
     browserButton: 'Im Browser fortfahren',
     browserWaiting:
       'Schließe die Anmeldung im Browser ab. Dieses Fenster aktualisiert sich selbst.',

@@ -373,7 +373,9 @@ export const en = {
     device: 'Device code',
     password: 'Email',
     apiKey: 'API key',
-    browserIntro: 'Sign in on kombify.io in your browser; kombify Tray picks up the rest.',
+    /** `issuer` is the host browser sign-in goes to; null when the window was not told. */
+    browserIntro: (issuer: string | null) =>
+      `Sign in on ${issuer ?? 'kombify'} in your browser; kombify Tray picks up the rest.`,
     browserButton: 'Continue in the browser',
     browserWaiting: 'Finish signing in in your browser. This window updates by itself.',
     browserManual: 'Browser did not open? Open this address in it:',

@@ -239,9 +239,23 @@ export class AppState {
    * Saves a settings change. Not gated by `busy`: each toggle is its own small
    * patch, and dropping one because the previous is still saving would lose it.
    */
-  async updateSettings(patch: SettingsPatch): Promise<boolean> {
+  updateSettings(patch: SettingsPatch): Promise<boolean> {
+    return this.#settingsCall(() => this.#bridge.updateSettings(patch));
+  }
+
+  /** Pauses notifications in main (the tray shows it too); main keeps the pause across restarts. */
+  pauseNotifications(choice: 'hour' | 'tomorrow' | 'until-resumed'): Promise<boolean> {
+    return this.#settingsCall(() => this.#bridge.pauseNotifications({ for: choice }));
+  }
+
+  resumeNotifications(): Promise<boolean> {
+    return this.#settingsCall(() => this.#bridge.resumeNotifications());
+  }
+
+  /** A change of settings or of the pause: never gated by `busy`, an error shown like any other. */
+  async #settingsCall(call: () => Promise<BridgeResult<AppView>>): Promise<boolean> {
     const pushesBefore = this.#pushes;
-    const result = await settle(() => this.#bridge.updateSettings(patch));
+    const result = await settle(call);
     if (!result.ok) {
       this.#actionError = { action: 'settings', error: result.error };
       return false;

@@ -411,6 +411,59 @@ test('loading and empty: connecting, a tools catalog on its way, one that failed
   await expect(page.getByTestId('tool-category').first()).toBeVisible();
 });
 
+test('settings: pause notifications for an hour, see it in the header, then resume', async ({
+  page,
+}) => {
+  await openSignedIn(page, app.pageUrl);
+  const indicator = page.getByTestId('paused-indicator');
+  await expect(indicator).toHaveCount(0);
+  await openScreen(page, 'settings');
+  const pause = page.getByTestId('notifications-pause');
+  await expect(pause.getByRole('button', { name: 'For an hour' })).toBeVisible();
+  await shootBothThemes(page, 'settings-pause');
+  await expectAccessible(page);
+
+  await pause.getByRole('button', { name: 'For an hour' }).click();
+  // Main holds the pause, until an hour from now; the window says until when.
+  const state = (await app.bridge('getState')) as {
+    value: { notifications: { pausedUntil: string | null } };
+  };
+  const until = Date.parse(state.value.notifications.pausedUntil ?? '');
+  expect(until - Date.now()).toBeGreaterThan(55 * 60_000);
+  expect(until - Date.now()).toBeLessThanOrEqual(60 * 60_000);
+  // As the window writes a time in English (with the date when it is not today), in its browser.
+  const time = await page.evaluate((at) => {
+    const sameDay = new Date(at).toDateString() === new Date().toDateString();
+    const date = sameDay ? {} : ({ month: 'short', day: 'numeric' } as const);
+    return new Intl.DateTimeFormat('en', { ...date, hour: 'numeric', minute: '2-digit' }).format(
+      at,
+    );
+  }, until);
+  await expect(page.getByTestId('paused-until')).toHaveText(`Paused until ${time}`);
+  // The header says it quietly: a struck-through bell, in words for a screen reader.
+  await expect(indicator).toBeVisible();
+  await expect(indicator).toHaveAccessibleName(`Notifications paused until ${time}`);
+  await shootBothThemes(page, 'settings-paused');
+  await expectAccessible(page);
+  await openScreen(page, 'overview');
+  await expect(indicator).toBeVisible();
+  await shootBothThemes(page, 'overview-paused');
+
+  await openScreen(page, 'settings');
+  await page.getByTestId('notifications-resume').click();
+  await expect(indicator).toHaveCount(0);
+  await expect(pause.getByRole('button', { name: 'For an hour' })).toBeVisible();
+  expect(await app.bridge('getState')).toMatchObject({
+    value: { notifications: { pausedUntil: null, pausedIndefinitely: false } },
+  });
+
+  await pause.getByRole('button', { name: 'Until I resume them' }).click();
+  await expect(page.getByTestId('paused-until')).toHaveText('Paused until you resume them');
+  await expect(indicator).toHaveAccessibleName('Notifications paused until you resume them');
+  await page.getByTestId('notifications-resume').click();
+  await expect(indicator).toHaveCount(0);
+});
+
 test('settings: a fixed endpoint says why; theme, toggles and language apply through main', async ({
   page,
 }) => {

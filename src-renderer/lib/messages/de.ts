@@ -191,6 +191,8 @@ export const de: Messages = {
     show: 'Anzeigen',
     showLabel: (title: string) => `Deployment anzeigen: ${title}`,
     showOther: (title: string) => `Anzeigen: ${title}`,
+    pausedUntil: (time: string) => `Benachrichtigungen pausiert bis ${time}`,
+    pausedUntilResumed: 'Benachrichtigungen pausiert, bis du sie fortsetzt',
   },
   time: {
     secondsAgo: (n: number) => `vor ${n} Sek.`,
@@ -381,6 +383,18 @@ export const de: Messages = {
     pollingInvalid: (min: number, max: number) =>
       `Nicht gespeichert. Gib eine Zahl von ${min} bis ${max} Sekunden ein.`,
     notifications: 'Benachrichtigungen',
+    pause: 'Benachrichtigungen pausieren',
+    pauseFor: {
+      hour: 'Für eine Stunde',
+      tomorrow: 'Bis morgen',
+      'until-resumed': 'Bis ich sie fortsetze',
+    },
+    pauseHint:
+      'Nichts geht verloren: Was in der Zwischenzeit passiert, kommt nach der Pause ' +
+      'als eine Zusammenfassung.',
+    pausedUntil: (time: string) => `Pausiert bis ${time}`,
+    pausedUntilResumed: 'Pausiert, bis du sie fortsetzt',
+    resume: 'Fortsetzen',
     kinds: {
       'deployment-created': 'Ein Deployment startet',
       'deployment-succeeded': 'Ein Deployment ist erfolgreich',

@@ -144,6 +144,9 @@ export const en = {
     show: 'Show',
     showLabel: (title: string) => `Show the deployment of: ${title}`,
     showOther: (title: string) => `Show: ${title}`,
+    /** The header's struck-through bell, in words for screen readers and as its tooltip. */
+    pausedUntil: (time: string) => `Notifications paused until ${time}`,
+    pausedUntilResumed: 'Notifications paused until you resume them',
   },
   /** An age as a phrase, by its unit: "30 s ago", "5 min ago", "2 h ago", "3 days ago". */
   time: {
@@ -338,6 +341,16 @@ export const en = {
     pollingInvalid: (min: number, max: number) =>
       `Not saved. Use a number from ${min} to ${max} seconds.`,
     notifications: 'Notifications',
+    pause: 'Pause notifications',
+    pauseFor: {
+      hour: 'For an hour',
+      tomorrow: 'Until tomorrow',
+      'until-resumed': 'Until I resume them',
+    } as Record<'hour' | 'tomorrow' | 'until-resumed', string>,
+    pauseHint: 'Nothing is lost: what happens meanwhile comes as one summary when the pause ends.',
+    pausedUntil: (time: string) => `Paused until ${time}`,
+    pausedUntilResumed: 'Paused until you resume them',
+    resume: 'Resume',
     kinds: {
       'deployment-created': 'A deployment starts',
       'deployment-succeeded': 'A deployment succeeds',

@@ -53,6 +53,16 @@ async function readLock(path: string): Promise<LockBody | null> {
   }
 }
 
+/**
+ * The other live instance that holds the folder, or null; only looks, never takes or
+ * clears the lock. `npm start` asks first, so a second start hands over to the first
+ * without starting an emulator of its own on the way.
+ */
+export async function runningInstance(dataDir: string): Promise<LockBody | null> {
+  const holder = await readLock(join(dataDir, LOCK_FILE));
+  return holder && holder.pid !== process.pid && alive(holder.pid) ? holder : null;
+}
+
 /** Takes the folder's lock, or says who holds it. A lock left by a dead process is taken over. */
 export async function acquireInstanceLock(dataDir: string): Promise<LockResult> {
   const path = join(dataDir, LOCK_FILE);

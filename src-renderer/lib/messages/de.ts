@@ -375,7 +375,9 @@ export const de: Messages = {
     customHint: 'https, oder http auf 127.0.0.1 / localhost, etwa https://api.example.com/v1.',
     invalidUrl: 'Gib eine https-Adresse ein, oder http auf 127.0.0.1 bzw. localhost.',
     apply: 'Diese URL verwenden',
-    fixed: 'Beim Start über KOMBIFY_API_URL gesetzt; dort ändern.',
+    fixed:
+      'Beim Start festgelegt, über KOMBIFY_API_URL oder den Emulator von npm start; ' +
+      'dort ändern.',
     updates: 'Aktualisierung',
     pollingBefore: 'Alle',
     pollingAfter: 'Sekunden nach Änderungen sehen',
@@ -405,7 +407,7 @@ export const de: Messages = {
       'plan-changed': 'Der Tarif ändert sich',
       'subscription-canceled': 'Das Abo wird gekündigt',
       'payment-past-due': 'Eine Zahlung ist überfällig',
-      'quota-nearly-full': 'Ein Kontingent ist fast voll',
+      'quota-nearly-full': 'Ein Kontingent ist voll oder fast voll',
     },
     quietHours: 'Ruhezeiten',
     quietEnabled: 'Keine Benachrichtigungen während der Ruhezeiten',

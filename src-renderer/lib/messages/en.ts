@@ -332,7 +332,9 @@ export const en = {
     customHint: 'https, or http on 127.0.0.1 / localhost, such as https://api.example.com/v1.',
     invalidUrl: 'Enter an https address, or http on 127.0.0.1 or localhost.',
     apply: 'Use this URL',
-    fixed: 'Set by KOMBIFY_API_URL when the app was started; change it there.',
+    fixed:
+      'Fixed when the app started, by KOMBIFY_API_URL or the emulator npm start runs; ' +
+      'change it there.',
     updates: 'Updates',
     // One sentence around the number field: "Check for changes every [60] seconds".
     pollingBefore: 'Check for changes every',
@@ -361,7 +363,7 @@ export const en = {
       'plan-changed': 'The plan changes',
       'subscription-canceled': 'The subscription is canceled',
       'payment-past-due': 'A payment is past due',
-      'quota-nearly-full': 'A quota is nearly full',
+      'quota-nearly-full': 'A quota is full or nearly full',
     } as Record<string, string>,
     quietHours: 'Quiet hours',
     quietEnabled: 'No notifications during quiet hours',

@@ -505,6 +505,12 @@ test('settings: a fixed endpoint says why; theme, toggles and language apply thr
   await expect(page.getByTestId('settings-saved')).toHaveText('Gespeichert.');
   await shootBothThemes(page, 'settings-german');
   await expectAccessible(page);
+  // Ages the German way: "vor 3 Std.", "vor 2 Tagen", never "vor 3 T".
+  await openScreen(page, 'overview');
+  await expect(page.getByTestId('deployment-meta').first()).toContainText(/vor \d+ (Std\.|Min\.)/);
+  await expect(page.getByTestId('deployment-meta').last()).toContainText(/vor \d+ Tagen/);
+  await shootBothThemes(page, 'overview-german');
+  await openScreen(page, 'settings');
 
   await page.reload();
   await expect(page.getByTestId('nav-overview')).toHaveText('Übersicht');

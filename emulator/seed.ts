@@ -9,7 +9,8 @@ export const DEMO_PASSWORD = 'homelab-demo';
 export const OTHER_EMAIL = 'other@kombify.dev';
 export const OTHER_PASSWORD = 'other-homelab';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** A new API key in the shape the dashboard would hand out. */
 export function newApiKey(): string {
@@ -81,7 +82,8 @@ export function seedData(now: number, apiKey: string): EmulatorData {
         stackkit: 'modern-homelab',
         homelab_id: 'hl_demo',
         variables: {},
-        created_at: now - DAY,
+        // A few hours ago: a newcomer still sees "A deployment failed", which fades after a day.
+        created_at: now - 3 * HOUR,
         outcome: {
           fail: {
             step: 'pulling images',

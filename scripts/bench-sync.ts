@@ -318,7 +318,7 @@ try {
     ['≤ 2 wakeups per idle minute', day.engine.wakeupsPerIdleMinute <= 2],
     ['memory growth < 5 %', growth < 5],
   ];
-  console.log('\nTargets (issue 5):');
+  console.log('\nTargets:');
   for (const [name, met] of targets) console.log(`  ${met ? 'met ' : 'MISSED'}  ${name}`);
   console.log(`\n(${((Date.now() - started) / 1000).toFixed(0)} s real time)`);
 } finally {

@@ -301,8 +301,12 @@ export interface AppView {
   environment: {
     name: string;
     apiUrl: string;
+    /** The OpenID Connect issuer browser and device sign-in go to (the emulator, kombify's). */
+    issuerUrl: string;
     /** Set by KOMBIFY_API_URL: not changeable here. */ fixed?: boolean;
   };
+  /** The ways this host can sign in, the one to offer first first. */
+  signInMethods: SignInMethod[];
   session: SessionView;
   signIn: SignInFlowView | null;
   keychain: KeychainView;

@@ -5,10 +5,13 @@
 import { spawn } from 'node:child_process';
 import type { Logger } from '../core/ports';
 
+/** Whether a browser can be opened here: always on macOS and Windows, on Linux with a display. */
+export function hasDesktop(env: NodeJS.ProcessEnv = process.env): boolean {
+  return process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
 export async function openInBrowser(url: string, log: Logger): Promise<void> {
-  const hasDesktop =
-    process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-  if (!hasDesktop) {
+  if (!hasDesktop()) {
     // The person's own terminal, not the log: the log would (rightly) redact sign-in parameters.
     process.stdout.write(
       `\nNo desktop to open a browser on. Open this address yourself:\n${url}\n\n`,

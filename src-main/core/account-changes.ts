@@ -7,7 +7,7 @@ import type { NotificationView, SnapshotView } from '../../src-shared/bridge';
 import type { Homelab, Subscription, User } from '../../src-shared/kombify-api';
 import { ENGLISH, type Words, calendarDate, planName } from './i18n';
 
-/** Share of a quota that counts as nearly full. */
+/** Share of a quota that counts as nearly full; all of it (or more) is full. */
 export const QUOTA_WARNING = 0.9;
 
 /** Account events between `previous` and `next`, in a stable order. */
@@ -101,25 +101,37 @@ function subscriptionEvents(
   return events;
 }
 
+/**
+ * A quota reaching 90 %, or reaching all of it: raised when it climbs to either (or
+ * its limit changes while there), never while it stays or when it frees up.
+ */
 function quotaEvents(before: User | null, after: User | null, { t }: Words): NotificationView[] {
   if (!before || !after) return [];
   const events: NotificationView[] = [];
   for (const name of ['stacks', 'tools'] as const) {
     const was = before.quota[name];
     const now = after.quota[name];
-    if (!nearlyFull(now) || (nearlyFull(was) && was.limit === now.limit)) continue;
+    const level = fullness(now);
+    if (level === 0 || (level <= fullness(was) && was.limit === now.limit)) continue;
+    const full = level === 2;
     events.push({
       key: `quota:${name}:${now.used}/${now.limit}`,
       kind: 'quota-nearly-full',
-      title: t.notifications.quotaTitle[name],
-      body: t.notifications.quotaBody[name](now.used, now.limit),
+      title: (full ? t.notifications.quotaFullTitle : t.notifications.quotaTitle)[name],
+      body: (full ? t.notifications.quotaFullBody : t.notifications.quotaBody)[name](
+        now.used,
+        now.limit,
+      ),
     });
   }
   return events;
 }
 
-function nearlyFull(usage: { used: number; limit: number }): boolean {
-  return usage.limit > 0 && usage.used / usage.limit >= QUOTA_WARNING;
+/** 0 while there is room, 1 at 90 % or more, 2 when used up (or over, after a smaller plan). */
+function fullness(usage: { used: number; limit: number }): 0 | 1 | 2 {
+  if (usage.limit <= 0) return 0;
+  if (usage.used >= usage.limit) return 2;
+  return usage.used / usage.limit >= QUOTA_WARNING ? 1 : 0;
 }
 
 /** The day the period ends, as the API dates it (UTC), in the words' locale. */

@@ -233,8 +233,10 @@ export class TrayCore {
       environment: {
         name: this.#environment.name,
         apiUrl: this.#environment.apiUrl,
+        issuerUrl: this.#oidc.issuer,
         fixed: !this.#o.followSettingsEndpoint,
       },
+      signInMethods: this.#signIns.methods(),
       session,
       keychain: this.#session.keychain(),
       snapshot: this.#book.snapshot,

@@ -5,7 +5,7 @@
 import type { NotificationView, SnapshotView } from '../../src-shared/bridge';
 import { type Deployment, isFinalDeploymentStatus } from '../../src-shared/kombify-api';
 import { accountEvents } from './account-changes';
-import { ENGLISH, type Words } from './i18n';
+import { ENGLISH, type Words, kitName } from './i18n';
 import { MAX_NOTIFIED_KEYS } from './snapshot-document';
 
 /** Result of {@link detectChanges}: events to raise and the keys to remember from now on. */
@@ -81,14 +81,16 @@ function eventKey(d: Deployment): string {
   return deploymentEventKey(d);
 }
 
-function label(d: Deployment): string {
-  return `${d.name} (${d.stackkit})`;
+/** "media-server (Base Kit)": the deployment's own name, and its kit by name. */
+function label(d: Deployment, words: Words): string {
+  return `${d.name} (${kitName(words, d.stackkit)})`;
 }
 
-function finished(d: Deployment, { t }: Words): NotificationView {
+function finished(d: Deployment, words: Words): NotificationView {
+  const { t } = words;
   const key = eventKey(d);
   if (d.status === 'succeeded') {
-    const body = t.notifications.deployed(label(d));
+    const body = t.notifications.deployed(label(d, words));
     return {
       key,
       kind: 'deployment-succeeded',
@@ -98,26 +100,26 @@ function finished(d: Deployment, { t }: Words): NotificationView {
     };
   }
   const why = d.error?.message ?? t.notifications.noReason;
-  const body = `${label(d)}: ${why}`;
+  const body = `${label(d, words)}: ${why}`;
   const title = t.notifications.deploymentFailed;
   return { key, kind: 'deployment-failed', title, body, deploymentId: d.id };
 }
 
-function created(d: Deployment, { t }: Words): NotificationView {
+function created(d: Deployment, words: Words): NotificationView {
   return {
     key: `deployment:${d.id}:created`,
     kind: 'deployment-created',
-    title: t.notifications.deploymentStarted,
-    body: t.notifications.deploying(label(d)),
+    title: words.t.notifications.deploymentStarted,
+    body: words.t.notifications.deploying(label(d, words)),
     deploymentId: d.id,
   };
 }
 
-function deleted(d: Deployment, { t }: Words): NotificationView {
+function deleted(d: Deployment, words: Words): NotificationView {
   return {
     key: `deployment:${d.id}:deleted`,
     kind: 'deployment-deleted',
-    title: t.notifications.deploymentDeleted,
-    body: t.notifications.removed(label(d)),
+    title: words.t.notifications.deploymentDeleted,
+    body: words.t.notifications.removed(label(d, words)),
   };
 }

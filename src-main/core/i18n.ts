@@ -108,6 +108,11 @@ export function planName(words: Words, plan: string): string {
     : plan.charAt(0).toUpperCase() + plan.slice(1);
 }
 
+/** A StackKit's name ("Modern Homelab"); a kit this version does not know keeps its id. */
+export function kitName(words: Words, id: string): string {
+  return Object.hasOwn(words.t.kits, id) ? (words.t.kits[id] as string) : id;
+}
+
 /** Words for a status the server sends; one this version does not know, as the server names it. */
 export function statusWord(names: Record<string, string>, status: string): string {
   return Object.hasOwn(names, status) ? (names[status] as string) : status;

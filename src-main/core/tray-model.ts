@@ -205,7 +205,7 @@ function separator(group: string): TrayMenuItem {
   return { id: `separator:${group}`, label: '', enabled: false, type: 'separator' };
 }
 
-/** A short age: "just now", "5 min ago", "3 h ago", "2 d ago". */
+/** A short age: "just now", "5 min ago", "3 h ago", "2 days ago". */
 function age(iso: string, now: number, words: Words): string {
   const { age: say } = words.t;
   const seconds = Math.max(0, (now - Date.parse(iso)) / 1000);

@@ -92,6 +92,19 @@ const httpProbe: Probe = async (pageUrl) => {
   }
 };
 
+/**
+ * The other live instance that holds the folder, or null; only looks, never takes or
+ * clears the lock. `npm start` asks first, so a second start hands over to the first
+ * without starting an emulator of its own on the way.
+ */
+export async function runningInstance(
+  dataDir: string,
+  probe: Probe = httpProbe,
+): Promise<LockBody | null> {
+  const holder = await readLock(join(dataDir, LOCK_FILE));
+  return holder && (await holderRuns(holder, probe)) ? holder : null;
+}
+
 /** Takes the folder's lock, or says who holds it. A lock left by a dead process is taken over. */
 export async function acquireInstanceLock(
   dataDir: string,

@@ -242,9 +242,23 @@ export class AppState {
    * Saves a settings change. Not gated by `busy`: each toggle is its own small
    * patch, and dropping one because the previous is still saving would lose it.
    */
-  async updateSettings(patch: SettingsPatch): Promise<boolean> {
+  updateSettings(patch: SettingsPatch): Promise<boolean> {
+    return this.#settingsCall(() => this.#bridge.updateSettings(patch));
+  }
+
+  /** Pauses notifications in main (the tray shows it too); main keeps the pause across restarts. */
+  pauseNotifications(choice: 'hour' | 'tomorrow' | 'until-resumed'): Promise<boolean> {
+    return this.#settingsCall(() => this.#bridge.pauseNotifications({ for: choice }));
+  }
+
+  resumeNotifications(): Promise<boolean> {
+    return this.#settingsCall(() => this.#bridge.resumeNotifications());
+  }
+
+  /** A change of settings or of the pause: never gated by `busy`, an error shown like any other. */
+  async #settingsCall(call: () => Promise<BridgeResult<AppView>>): Promise<boolean> {
     const pushesBefore = this.#pushes;
-    const result = await settle(() => this.#bridge.updateSettings(patch));
+    const result = await settle(call);
     if (!result.ok) {
       this.#actionError = { action: 'settings', error: result.error };
       return false;
@@ -353,11 +367,13 @@ export class AppState {
   }
 
   #setView(view: AppView): void {
+    const before = this.#view;
     this.#view = view;
     const raised = (view.notices ?? []).map((n) => n.id);
     if (this.#dismissedNotices.some((id) => !raised.includes(id))) {
       this.#dismissedNotices = this.#dismissedNotices.filter((id) => raised.includes(id));
     }
+    if (before && whose(before) !== whose(view)) this.#forgetToasts(view);
     const language = setLanguage(view.settings?.language);
     if (language !== this.#language) this.#language = language;
     if (view.session?.status !== 'signed-in') {
@@ -372,10 +388,27 @@ export class AppState {
     }
   }
 
+  /**
+   * Toasts belong to the account and cloud they came from: after a sign-out, or when
+   * another account or cloud takes over, their Show would lead nowhere. Only the news
+   * that leads to signing in stays while signed out (main raises it as the session ends).
+   */
+  #forgetToasts(view: AppView): void {
+    const signedIn = view.session?.status === 'signed-in';
+    const kept = signedIn ? [] : this.#notifications.filter((n) => n.to?.screen === 'sign-in');
+    if (kept.length !== this.#notifications.length) this.#notifications = kept;
+  }
+
   #notify(notification: NotificationEvent): void {
     const shown = { ...notification, id: this.#nextNotificationId++, receivedAt: Date.now() };
     this.#notifications = [...this.#notifications, shown].slice(-MAX_NOTIFICATIONS);
   }
+}
+
+/** Whose news a view shows: the cloud, and the account signed in to it (none otherwise). */
+function whose(view: AppView): string {
+  const session = view.session?.status === 'signed-in' ? view.session.email : '';
+  return JSON.stringify([view.environment?.name, view.environment?.apiUrl, session]);
 }
 
 /**

@@ -10,25 +10,24 @@ export function ageMs(iso: string | null | undefined, now: number): number | nul
   return Math.max(0, now - then);
 }
 
-/** "12 s", "3 min", "2 h", "4 d": short enough for a status line. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 60) return t.time.seconds(seconds);
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return t.time.minutes(minutes);
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return t.time.hours(hours);
-  return t.time.days(Math.floor(hours / 24));
-}
-
 /** Younger than this reads as "just now": "0 s ago" is no age a person says. */
 const JUST_NOW_MS = 10_000;
 
-/** How long ago `iso` was, as a phrase ("3 min ago", "just now"), or null without a usable time. */
+/**
+ * How long ago `iso` was, as a phrase ("3 min ago", "vor 3 Tagen", "just now"), or
+ * null without a usable time. Hours run up to two days, so "1 day" never stands for 47 h.
+ */
 export function formatAge(iso: string | null | undefined, now: number): string | null {
   const ms = ageMs(iso, now);
   if (ms === null) return null;
-  return ms < JUST_NOW_MS ? t.time.justNow : t.time.ago(formatDuration(ms));
+  if (ms < JUST_NOW_MS) return t.time.justNow;
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 60) return t.time.secondsAgo(seconds);
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return t.time.minutesAgo(minutes);
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return t.time.hoursAgo(hours);
+  return t.time.daysAgo(Math.floor(hours / 24));
 }
 
 /** Intl formatters per locale, made once each: building one is slow. */
@@ -94,6 +93,16 @@ export function clockTime(raw: string): string | null {
   const minutes = Number(match[2]);
   if (hours > 23 || minutes > 59) return null;
   return `${String(hours).padStart(2, '0')}:${match[2]}`;
+}
+
+/** The host of an address ("login.kombify.io", "127.0.0.1:4010"); null when there is none. */
+export function hostOf(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  try {
+    return new URL(raw).host || null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -100,12 +100,80 @@ describe('long messages', () => {
       error: { code: '', message: LONG },
     });
     render(App, { props: { app: new AppState(fake.bridge), clock: new Clock() } });
-    await fireEvent.input(await screen.findByTestId('sign-in-email'), {
+    await fireEvent.click(await screen.findByTestId('sign-in-method-password'));
+    await fireEvent.input(screen.getByTestId('sign-in-email'), {
       target: { value: 'a@b.c' },
     });
     await fireEvent.input(screen.getByTestId('sign-in-password'), { target: { value: 'pw' } });
     await fireEvent.click(screen.getByTestId('sign-in-submit'));
     const error = await screen.findByTestId('sign-in-error');
     expect(within(error).getByRole('button', { name: 'Mehr zeigen' })).toBeInTheDocument();
+  });
+});
+
+/**
+ * A narrow box: 20 px lines of 35 characters, as on the sign-in card. A clamped
+ * box shows the lines its --lines says; an open or unclamped one shows them all.
+ */
+function narrowBox() {
+  const lines = (element: HTMLElement) => Math.ceil((element.textContent ?? '').length / 35);
+  Object.defineProperty(HTMLElement.prototype, 'scrollHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return lines(this) * 20;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      const shown = Number(this.style.getPropertyValue('--lines'));
+      const clamped = this.classList.contains('clamped') && !this.classList.contains('open');
+      return clamped && shown > 0 ? Math.min(lines(this), shown) * 20 : this.scrollHeight;
+    },
+  });
+}
+
+describe('ordinary error sentences', () => {
+  beforeEach(narrowBox);
+
+  async function apiKeyRefused(message: string) {
+    const fake = fakeBridge(signedOutView());
+    fake.bridge.signInWithApiKey.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'API_KEY_REFUSED', message },
+    });
+    render(App, { props: { app: new AppState(fake.bridge), clock: new Clock() } });
+    await fireEvent.click(await screen.findByTestId('sign-in-method-apiKey'));
+    await fireEvent.input(screen.getByTestId('sign-in-api-key'), {
+      target: { value: 'kmb_wrong_key_123456' },
+    });
+    await fireEvent.click(screen.getByTestId('sign-in-submit'));
+    return screen.findByTestId('sign-in-error');
+  }
+
+  it('are shown whole, next step included, even when they take four lines', async () => {
+    const message =
+      'kombify did not accept this API key. Copy it again from the dashboard ' +
+      '(or create a new one) and paste it here.';
+    const error = await apiKeyRefused(message);
+    expect(error).toHaveTextContent(message);
+    expect(within(error).queryByTestId('show-more')).not.toBeInTheDocument();
+    expect(error.querySelector('.clamped')).toBeNull();
+  });
+
+  it('stay whole up to about 300 characters, however many lines that makes', async () => {
+    const message = `${'Something went wrong there. '.repeat(10)}Try again.`;
+    expect(message.length).toBeLessThanOrEqual(300);
+    const error = await apiKeyRefused(message);
+    expect(within(error).queryByTestId('show-more')).not.toBeInTheDocument();
+  });
+
+  it('are clamped only when really long: more than 300 characters and five lines', async () => {
+    const message = `${'Something went wrong there. '.repeat(12)}Try again.`;
+    expect(message.length).toBeGreaterThan(300);
+    const error = await apiKeyRefused(message);
+    const more = within(error).getByTestId('show-more');
+    const text = document.getElementById(more.getAttribute('aria-controls')!)!;
+    expect(text.style.getPropertyValue('--lines')).toBe('5');
   });
 });

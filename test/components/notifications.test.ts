@@ -4,7 +4,7 @@ import App from '../../src-renderer/App.svelte';
 import { AppState } from '../../src-renderer/lib/app-state.svelte';
 import { Clock } from '../../src-renderer/lib/clock.svelte';
 import { fakeBridge } from './support/fake-bridge';
-import { deployment, signedInView } from './support/fixtures';
+import { deployment, signedInView, signedOutView } from './support/fixtures';
 
 async function renderApp() {
   const fake = fakeBridge(signedInView());
@@ -138,5 +138,79 @@ describe('notifications and pushed state', () => {
 
     fake.emit('state', signedInView({ session: { status: 'signed-out' }, snapshot: null }));
     expect(await screen.findByTestId('sign-in-form')).toBeInTheDocument();
+  });
+});
+
+describe('toasts and the account they belong to', () => {
+  const succeeded = {
+    key: 'deployment:dep_1:succeeded',
+    kind: 'deployment-succeeded',
+    title: 'Deployment succeeded',
+    body: 'base-kit-1 (Base Kit) is deployed.',
+    deploymentId: 'dep_1',
+    to: { screen: 'deployments', deploymentId: 'dep_1' },
+  } as const;
+
+  it('go with the sign-out: no Show is left that leads to a deployment while signed out', async () => {
+    const { fake } = await renderApp();
+    fake.emit('notification', succeeded);
+    expect(await screen.findAllByTestId('notification')).toHaveLength(1);
+
+    fake.emit('state', signedOutView());
+
+    expect(await screen.findByTestId('sign-in-form')).toBeInTheDocument();
+    expect(screen.queryAllByTestId('notification')).toHaveLength(0);
+  });
+
+  it('keep the one that says the session ended, whose Show leads to signing in', async () => {
+    const { fake } = await renderApp();
+    fake.emit('notification', succeeded);
+    // Main raises it just before it pushes the signed-out state.
+    fake.emit('notification', {
+      key: 'session:ended:1',
+      kind: 'session-ended',
+      title: 'Signed out of kombify',
+      body: 'Your session has ended. Sign in again to continue.',
+      to: { screen: 'sign-in' },
+    });
+    fake.emit('state', signedOutView({ session: { status: 'signed-out', reason: 'Ended.' } }));
+
+    expect(await screen.findByTestId('sign-in-form')).toBeInTheDocument();
+    const left = screen.getAllByTestId('notification');
+    expect(left).toHaveLength(1);
+    expect(left[0]).toHaveTextContent('Signed out of kombify');
+  });
+
+  it('go when another account or another cloud takes over', async () => {
+    const { fake } = await renderApp();
+    fake.emit('notification', succeeded);
+    fake.emit(
+      'state',
+      signedInView({ session: { status: 'signed-in', email: 'b@x.io', name: null } }),
+    );
+    await expect.poll(() => screen.queryAllByTestId('notification')).toHaveLength(0);
+
+    fake.emit('notification', succeeded);
+    expect(await screen.findAllByTestId('notification')).toHaveLength(1);
+    fake.emit(
+      'state',
+      signedInView({
+        session: { status: 'signed-in', email: 'b@x.io', name: null },
+        environment: {
+          name: 'staging',
+          apiUrl: 'https://api.staging.kombify.io/v1',
+          issuerUrl: 'https://login.staging.kombify.io',
+        },
+      }),
+    );
+    await expect.poll(() => screen.queryAllByTestId('notification')).toHaveLength(0);
+  });
+
+  it('stay while the same account goes on, however many views arrive', async () => {
+    const { fake } = await renderApp();
+    fake.emit('notification', succeeded);
+    fake.emit('state', signedInView({ tray: { state: 'deploying', tooltip: '', items: [] } }));
+    fake.emit('state', signedInView());
+    expect(await screen.findAllByTestId('notification')).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import Dashboard from '../../src-renderer/components/Dashboard.svelte';
 import { AppState } from '../../src-renderer/lib/app-state.svelte';
 import { describeError } from '../../src-renderer/lib/errors';
 import { setLanguage } from '../../src-renderer/lib/i18n';
+import type { AppView } from '../../src-shared/bridge';
 import type { Subscription, Tool } from '../../src-shared/kombify-api';
 import { fakeBridge } from './support/fake-bridge';
 import { openDashboard } from './support/open-dashboard';
@@ -550,6 +551,80 @@ describe('settings', () => {
   });
 });
 
+describe('pausing notifications', () => {
+  const clock = (iso: string) =>
+    new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  const pausedFor = (notifications: AppView['notifications']) => {
+    const view = signedInView();
+    view.notifications = notifications;
+    return view;
+  };
+
+  it('offers the pause from Settings: an hour, until tomorrow, or until resumed', async () => {
+    const { fake } = await open(signedInView(), 'settings');
+    const pause = screen.getByRole('group', { name: 'Pause notifications' });
+    expect(screen.queryByTestId('paused-indicator')).not.toBeInTheDocument();
+    for (const [name, choice] of [
+      ['For an hour', 'hour'],
+      ['Until tomorrow', 'tomorrow'],
+      ['Until I resume them', 'until-resumed'],
+    ] as const) {
+      await fireEvent.click(within(pause).getByRole('button', { name }));
+      expect(fake.bridge.pauseNotifications).toHaveBeenLastCalledWith({ for: choice });
+    }
+  });
+
+  it('shows the pause that main holds: until when, with Resume, and a bell in the header', async () => {
+    const until = new Date(NOW + 65 * 60_000).toISOString();
+    const paused = pausedFor({ pausedUntil: until, pausedIndefinitely: false });
+    const { fake } = await open(paused, 'settings');
+    expect(screen.getByTestId('paused-until')).toHaveTextContent(`Paused until ${clock(until)}`);
+    expect(screen.queryByRole('button', { name: 'For an hour' })).not.toBeInTheDocument();
+    const indicator = screen.getByTestId('paused-indicator');
+    expect(screen.getByRole('banner')).toContainElement(indicator);
+    expect(indicator).toHaveAccessibleName(`Notifications paused until ${clock(until)}`);
+
+    fake.bridge.resumeNotifications.mockResolvedValueOnce({ ok: true, value: signedInView() });
+    await fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    expect(fake.bridge.resumeNotifications).toHaveBeenCalledTimes(1);
+    expect(await screen.findByRole('button', { name: 'For an hour' })).toBeInTheDocument();
+    expect(screen.queryByTestId('paused-indicator')).not.toBeInTheDocument();
+  });
+
+  it('says "until you resume them" for a pause without an end, on every screen', async () => {
+    await open(pausedFor({ pausedUntil: null, pausedIndefinitely: true }), 'overview');
+    expect(screen.getByTestId('paused-indicator')).toHaveAccessibleName(
+      'Notifications paused until you resume them',
+    );
+  });
+
+  it('says all of it in German', async () => {
+    const until = new Date(NOW + 65 * 60_000).toISOString();
+    const view = pausedFor({ pausedUntil: until, pausedIndefinitely: false });
+    view.settings = { ...view.settings, language: 'de' };
+    await open(view, 'settings');
+    const time = new Intl.DateTimeFormat('de', { hour: 'numeric', minute: '2-digit' }).format(
+      new Date(until),
+    );
+    expect(screen.getByTestId('paused-until')).toHaveTextContent(`Pausiert bis ${time}`);
+    expect(screen.getByRole('button', { name: 'Fortsetzen' })).toBeInTheDocument();
+    expect(screen.getByTestId('paused-indicator')).toHaveAccessibleName(
+      `Benachrichtigungen pausiert bis ${time}`,
+    );
+  });
+
+  it('shows a refused pause as an error, and keeps the choices', async () => {
+    const { fake } = await open(signedInView(), 'settings');
+    fake.bridge.pauseNotifications.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Something went wrong inside kombify Tray. Try again.' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'For an hour' }));
+    expect(await screen.findByTestId('action-error')).toHaveTextContent('Something went wrong');
+    expect(screen.getByRole('button', { name: 'For an hour' })).toBeInTheDocument();
+  });
+});
+
 describe('errors with their next step', () => {
   it('offers to sign in again after a 401, and signs out to get there', async () => {
     const { fake } = await open(signedInView(), 'overview');
@@ -644,6 +719,40 @@ describe('German', () => {
     const error = await screen.findByTestId('action-error');
     expect(error).toHaveTextContent('Dein Tarif erlaubt das nicht.');
     expect(within(error).getByTestId('next-step')).toHaveTextContent('Tarife ansehen');
+  });
+
+  it('writes ages with their units spelt out the German way', async () => {
+    const view = signedInView(
+      {},
+      {
+        deployments: [
+          deployment({ id: 'd1', name: 'days', updated_at: ago(3 * 86_400) }),
+          deployment({ id: 'd2', name: 'two-days', updated_at: ago(49 * 3600) }),
+          deployment({ id: 'd3', name: 'hours', updated_at: ago(2 * 3600) }),
+          deployment({ id: 'd4', name: 'minutes', updated_at: ago(5 * 60) }),
+          deployment({ id: 'd5', name: 'seconds', updated_at: ago(30) }),
+        ],
+      },
+    );
+    view.settings = { ...view.settings, language: 'de' };
+    await open(view, 'deployments');
+    const meta = screen.getAllByTestId('deployment-meta').map((m) => m.textContent ?? '');
+    const said = ['vor 3 Tagen', 'vor 2 Tagen', 'vor 2 Std.', 'vor 5 Min.', 'vor 30 Sek.'];
+    said.forEach((age, i) => expect(meta[i]).toContain(`${age} aktualisiert`));
+  });
+
+  it('reads the polling setting as one German sentence around the number', async () => {
+    const view = signedInView();
+    view.settings = { ...view.settings, language: 'de' };
+    await open(view, 'settings');
+    const field = screen.getByTestId('polling-seconds');
+    const sentence = field.closest('label');
+    expect(sentence).not.toBeNull();
+    // The words in reading order, with the field where the number goes.
+    const parts = [...sentence!.childNodes].map((node) =>
+      node === field ? '[60]' : (node.textContent ?? '').trim(),
+    );
+    expect(parts.filter(Boolean).join(' ')).toBe('Alle [60] Sekunden nach Änderungen sehen');
   });
 });
 

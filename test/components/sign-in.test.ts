@@ -16,6 +16,7 @@ function renderApp(view: AppView) {
 }
 
 async function fillAndSubmit(email: string, password: string) {
+  await fireEvent.click(screen.getByTestId('sign-in-method-password'));
   await fireEvent.input(screen.getByTestId('sign-in-email'), { target: { value: email } });
   await fireEvent.input(screen.getByTestId('sign-in-password'), { target: { value: password } });
   await fireEvent.click(screen.getByTestId('sign-in-submit'));
@@ -30,6 +31,7 @@ describe('sign-in screen', () => {
 
   it('labels its fields for people and password managers', async () => {
     renderApp(signedOutView());
+    await fireEvent.click(await screen.findByTestId('sign-in-method-password'));
     const email = await screen.findByLabelText('Email');
     expect(email).toHaveAttribute('autocomplete', 'username');
     expect(screen.getByLabelText('Password')).toHaveAttribute('autocomplete', 'current-password');
@@ -95,6 +97,61 @@ describe('sign-in screen', () => {
   it('shows the keychain warning when the keychain is unavailable', async () => {
     renderApp(signedOutView({ keychain: { status: 'unavailable', message: 'No keyring here.' } }));
     expect(await screen.findByTestId('keychain-banner')).toHaveTextContent('No keyring here.');
+  });
+});
+
+describe('the way it opens on', () => {
+  const pressed = () =>
+    screen
+      .getAllByRole('button', { pressed: true })
+      .filter((b) => b.dataset.testid?.startsWith('sign-in-method-'))
+      .map((b) => b.dataset.testid);
+
+  it('is the browser, as the README recommends, where the host can sign in that way', async () => {
+    renderApp(signedOutView());
+    await screen.findByTestId('sign-in-form');
+    expect(pressed()).toEqual(['sign-in-method-browser']);
+    expect(screen.getByTestId('sign-in-submit')).toHaveTextContent('Continue in the browser');
+    expect(screen.queryByTestId('sign-in-email')).not.toBeInTheDocument();
+  });
+
+  it('is email and password where the host cannot open a browser for it', async () => {
+    renderApp(signedOutView({ signInMethods: ['password', 'device', 'api-key'] }));
+    await screen.findByTestId('sign-in-form');
+    expect(pressed()).toEqual(['sign-in-method-password']);
+    expect(screen.getByTestId('sign-in-email')).toBeInTheDocument();
+  });
+
+  it('names the issuer the browser signs in at: the emulator, a custom one or kombify', async () => {
+    for (const [issuerUrl, host] of [
+      ['http://127.0.0.1:4010', '127.0.0.1:4010'],
+      ['https://login.example.com', 'login.example.com'],
+      ['https://login.kombify.io', 'login.kombify.io'],
+    ] as const) {
+      const view = signedOutView();
+      const { unmount } = render(App, {
+        props: {
+          app: new AppState(
+            fakeBridge({ ...view, environment: { ...view.environment, issuerUrl } }).bridge,
+          ),
+          clock: new Clock(),
+        },
+      });
+      expect(await screen.findByTestId('browser-intro')).toHaveTextContent(
+        `Sign in on ${host} in your browser; kombify Tray picks up the rest.`,
+      );
+      unmount();
+    }
+  });
+
+  it('names the issuer in German too', async () => {
+    const view = signedOutView();
+    view.settings = { ...view.settings, language: 'de' };
+    renderApp(view);
+    expect(await screen.findByTestId('browser-intro')).toHaveTextContent(
+      'Melde dich im Browser bei 127.0.0.1:4010 an',
+    );
+    setLanguage('en');
   });
 });
 

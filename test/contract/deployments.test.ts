@@ -60,6 +60,22 @@ describe('GET /deployments', () => {
     expect(failed?.finished_at).not.toBeNull();
   });
 
+  it('has the failure as recent news: a few hours old, well inside the day the header shows it', async ({
+    skip,
+  }) => {
+    const emu = needEmulator(t, skip, 'seeded data');
+    const { now_ms: now } = (await emu.control('state')) as { now_ms: number };
+    const list = expectBody(await call(t, 'GET', '/deployments', { token }), 200, DeploymentList);
+    const failed = list.data.find((d) => d.status === 'failed');
+    const age = now - Date.parse(failed?.finished_at ?? '');
+    expect(age).toBeGreaterThan(0);
+    // A newcomer who starts the demo any time in the next half day still sees it failed.
+    expect(age).toBeLessThanOrEqual(12 * 3_600_000);
+    // And it is the latest to finish, so it is what the header and tray speak of.
+    const finished = list.data.map((d) => Date.parse(d.finished_at ?? ''));
+    expect(Math.max(...finished)).toBe(Date.parse(failed!.finished_at!));
+  });
+
   it('pages with limit and cursor without repeating items', async () => {
     const first = expectBody(
       await call(t, 'GET', '/deployments?limit=1', { token }),

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NotificationView, TrayModel } from '../../src-shared/bridge';
 import { electronBinary } from '../../scripts/electron-runtime';
-import { DEMO, startEmulator, type RunningEmulator } from '../support/emulator';
+import { startEmulator, type RunningEmulator } from '../support/emulator';
+import { signInWithPassword } from './support/screens';
 
 const runtime = electronBinary();
 const skipReason = 'missing' in runtime ? `Electron runtime unavailable: ${runtime.missing}` : '';
@@ -55,9 +56,7 @@ test.describe('kombify Tray on Electron', () => {
 
   test('signs in, shows the tray and notifies once when a deployment succeeds', async () => {
     const page = await app.firstWindow();
-    await page.getByTestId('sign-in-email').fill(DEMO.email);
-    await page.getByTestId('sign-in-password').fill(DEMO.password);
-    await page.getByTestId('sign-in-submit').click();
+    await signInWithPassword(page);
     await expect(page.getByTestId('deployment').first()).toBeVisible();
 
     await expect.poll(async () => (await seen(app)).tray?.state).toBe('failed');

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startEmulator, type RunningEmulator } from '../support/emulator';
 import { removeDir, startHost, stopProcess } from './support/app';
-
-const DEMO = { email: 'demo@kombify.dev', password: 'homelab-demo' };
+import { signInWithPassword } from './support/screens';
 const ERROR = 'Disk full on /var/lib/docker.';
 
 let emulator: RunningEmulator;
@@ -44,9 +43,7 @@ test('a failed deployment notifies once with its error, and a restart notifies n
 }) => {
   host = await startHost(emulator.apiUrl, dataDir);
   await page.goto(host.pageUrl);
-  await page.getByTestId('sign-in-email').fill(DEMO.email);
-  await page.getByTestId('sign-in-password').fill(DEMO.password);
-  await page.getByTestId('sign-in-submit').click();
+  await signInWithPassword(page);
   await expect(page.getByTestId('deployment')).toHaveCount(2);
 
   await emulator.control('next-deployment', { outcome: 'fail', error_message: ERROR });

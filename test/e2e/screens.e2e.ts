@@ -36,6 +36,15 @@ test.beforeEach(async () => {
 test('sign-in: every method against the contract, then the API key signs in', async ({ page }) => {
   await page.goto(app.pageUrl);
   await expect(page.getByTestId('sign-in-form')).toBeVisible();
+  // The browser host can sign in with the browser, the way the README recommends: it opens there,
+  // naming the issuer it signs in at (the emulator here), not kombify.io.
+  await expect(page.getByTestId('sign-in-method-browser')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('sign-in-submit')).toHaveText('Continue in the browser');
+  const issuerHost = new URL(app.emulator.url).host;
+  await expect(page.getByTestId('browser-intro')).toContainText(`Sign in on ${issuerHost}`);
+  await expect(page.getByTestId('browser-intro')).not.toContainText('kombify.io');
+  await page.getByTestId('sign-in-method-password').click();
+  await expect(page.getByTestId('sign-in-email')).toBeVisible();
   await shootBothThemes(page, 'sign-in-password');
   await expectAccessible(page);
   await page.getByTestId('sign-in-method-device').click();
@@ -91,6 +100,8 @@ test('overview: cloud and homelab status with their age, plan quotas, latest dep
   page,
 }) => {
   await openSignedIn(page, app.pageUrl);
+  // The demo's failed deployment is a few hours old: a newcomer sees the header say so.
+  await expect(page.getByTestId('overall-state')).toHaveText('A deployment failed');
   await expect(page.getByTestId('cloud-status')).toHaveAttribute('data-status', 'online');
   await expect(page.getByTestId('cloud-age')).toContainText(/ago|just now/);
   await expect(page.getByTestId('homelab-state')).toHaveAttribute('data-status', 'online');
@@ -126,10 +137,16 @@ test('deployments: filter, open the failed one with its error, delete the good o
   await expect(page.getByTestId('detail-error')).toContainText('IMAGE_PULL_FAILED');
   await expect(page.getByTestId('detail-steps').locator('[data-state="failed"]')).toHaveCount(1);
   await expect(page.getByTestId('detail-steps')).toContainText('Pulling images');
+  // The kit's id is one word on one line; the row breaks before it instead.
+  const kitId = page.getByTestId('detail-kit').locator('code');
+  await expect(kitId).toHaveText('modern-homelab');
+  const kitIdLines = () => kitId.evaluate((code) => code.getClientRects().length);
+  expect(await kitIdLines(), 'the kit id broke across lines').toBe(1);
   await shootBothThemes(page, 'deployment-detail');
   await expectAccessible(page);
   // In a narrow window the start time and its age break between phrases, never inside one.
   await page.setViewportSize({ width: 360, height: 800 });
+  expect(await kitIdLines(), 'the kit id broke across lines').toBe(1);
   const lines = await page
     .getByTestId('detail-started')
     .locator('span')
@@ -394,6 +411,59 @@ test('loading and empty: connecting, a tools catalog on its way, one that failed
   await expect(page.getByTestId('tool-category').first()).toBeVisible();
 });
 
+test('settings: pause notifications for an hour, see it in the header, then resume', async ({
+  page,
+}) => {
+  await openSignedIn(page, app.pageUrl);
+  const indicator = page.getByTestId('paused-indicator');
+  await expect(indicator).toHaveCount(0);
+  await openScreen(page, 'settings');
+  const pause = page.getByTestId('notifications-pause');
+  await expect(pause.getByRole('button', { name: 'For an hour' })).toBeVisible();
+  await shootBothThemes(page, 'settings-pause');
+  await expectAccessible(page);
+
+  await pause.getByRole('button', { name: 'For an hour' }).click();
+  // Main holds the pause, until an hour from now; the window says until when.
+  const state = (await app.bridge('getState')) as {
+    value: { notifications: { pausedUntil: string | null } };
+  };
+  const until = Date.parse(state.value.notifications.pausedUntil ?? '');
+  expect(until - Date.now()).toBeGreaterThan(55 * 60_000);
+  expect(until - Date.now()).toBeLessThanOrEqual(60 * 60_000);
+  // As the window writes a time in English (with the date when it is not today), in its browser.
+  const time = await page.evaluate((at) => {
+    const sameDay = new Date(at).toDateString() === new Date().toDateString();
+    const date = sameDay ? {} : ({ month: 'short', day: 'numeric' } as const);
+    return new Intl.DateTimeFormat('en', { ...date, hour: 'numeric', minute: '2-digit' }).format(
+      at,
+    );
+  }, until);
+  await expect(page.getByTestId('paused-until')).toHaveText(`Paused until ${time}`);
+  // The header says it quietly: a struck-through bell, in words for a screen reader.
+  await expect(indicator).toBeVisible();
+  await expect(indicator).toHaveAccessibleName(`Notifications paused until ${time}`);
+  await shootBothThemes(page, 'settings-paused');
+  await expectAccessible(page);
+  await openScreen(page, 'overview');
+  await expect(indicator).toBeVisible();
+  await shootBothThemes(page, 'overview-paused');
+
+  await openScreen(page, 'settings');
+  await page.getByTestId('notifications-resume').click();
+  await expect(indicator).toHaveCount(0);
+  await expect(pause.getByRole('button', { name: 'For an hour' })).toBeVisible();
+  expect(await app.bridge('getState')).toMatchObject({
+    value: { notifications: { pausedUntil: null, pausedIndefinitely: false } },
+  });
+
+  await pause.getByRole('button', { name: 'Until I resume them' }).click();
+  await expect(page.getByTestId('paused-until')).toHaveText('Paused until you resume them');
+  await expect(indicator).toHaveAccessibleName('Notifications paused until you resume them');
+  await page.getByTestId('notifications-resume').click();
+  await expect(indicator).toHaveCount(0);
+});
+
 test('settings: a fixed endpoint says why; theme, toggles and language apply through main', async ({
   page,
 }) => {
@@ -435,6 +505,12 @@ test('settings: a fixed endpoint says why; theme, toggles and language apply thr
   await expect(page.getByTestId('settings-saved')).toHaveText('Gespeichert.');
   await shootBothThemes(page, 'settings-german');
   await expectAccessible(page);
+  // Ages the German way: "vor 3 Std.", "vor 2 Tagen", never "vor 3 T".
+  await openScreen(page, 'overview');
+  await expect(page.getByTestId('deployment-meta').first()).toContainText(/vor \d+ (Std\.|Min\.)/);
+  await expect(page.getByTestId('deployment-meta').last()).toContainText(/vor \d+ Tagen/);
+  await shootBothThemes(page, 'overview-german');
+  await openScreen(page, 'settings');
 
   await page.reload();
   await expect(page.getByTestId('nav-overview')).toHaveText('Übersicht');

@@ -3,10 +3,12 @@
  * browser host as processes, the real gnome-keyring, Debian's Chromium.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { readAllFiles, removeDir, startApp, type RunningApp } from './support/app';
-import { expectAccessible, shootBothThemes } from './support/screens';
+import { readAllFiles, removeDir, runStartScript, startApp, type RunningApp } from './support/app';
+import { expectAccessible, shootBothThemes, signInWithPassword } from './support/screens';
 
 const DEMO = { email: 'demo@kombify.dev', password: 'homelab-demo' };
 
@@ -16,16 +18,18 @@ test.beforeEach(async () => {
   app = await startApp();
 });
 
+/** What a test started beyond the app, undone even when the test times out. */
+const cleanups: Array<() => Promise<void>> = [];
+
 test.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
   await app.stop();
   await removeDir(app.dataDir);
 });
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(app.pageUrl);
-  await page.getByTestId('sign-in-email').fill(DEMO.email);
-  await page.getByTestId('sign-in-password').fill(DEMO.password);
-  await page.getByTestId('sign-in-submit').click();
+  await signInWithPassword(page);
   await expect(page.getByTestId('deployment').first()).toBeVisible();
 }
 
@@ -139,4 +143,51 @@ test('a second start on the same data folder hands over to the first', async () 
   const origin = new URL(app.pageUrl).origin;
   expect(second.stdout).toContain(`kombify Tray is already running: ${origin}`);
   expect(second.stdout).not.toContain('kombify Tray is ready');
+});
+
+test('a second start on the same folder, emulator and all, starts no emulator of its own', async () => {
+  // As `npm start` runs from a checkout: no KOMBIFY_API_URL, so it would start an emulator.
+  const second = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/start.ts', '--browser', '--no-open'],
+    {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, KOMBIFY_API_URL: '', KOMBIFY_DATA_DIR: app.dataDir },
+    },
+  );
+  expect(second.status).toBe(0);
+  expect(second.stdout).toContain(
+    `kombify Tray is already running: ${new URL(app.pageUrl).origin}`,
+  );
+  expect(second.stdout).not.toContain('emulator');
+  expect(second.stdout).not.toContain('Demo API key');
+});
+
+test('npm start prints the address once, and one line when its emulator stops', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kombify-e2e-'));
+  // No desktop to open a browser on, as on a server or in a container.
+  const run = runStartScript(['--browser'], {
+    KOMBIFY_API_URL: undefined,
+    KOMBIFY_ENV_NAME: undefined,
+    KOMBIFY_DATA_DIR: dataDir,
+    DISPLAY: undefined,
+    WAYLAND_DISPLAY: undefined,
+    CI: undefined,
+  });
+  cleanups.push(async () => {
+    await run.stop();
+    await removeDir(dataDir);
+  });
+  const ready = await run.waitFor(/kombify Tray is ready: /);
+  const pageUrl = /(http:\/\/127\.0\.0\.1:\d+\/#k=\S+)/.exec(ready)![1]!;
+  const emulator = execFileSync('pgrep', ['-P', String(run.child.pid), '-f', 'emulator/main.ts'], {
+    encoding: 'utf8',
+  }).trim();
+  expect(emulator).toMatch(/^\d+$/);
+  process.kill(Number(emulator), 'SIGKILL');
+  await run.waitFor(/emulator .*stopped/i);
+  await run.stop();
+  expect(run.lines.filter((line) => line.includes(pageUrl))).toHaveLength(1);
+  expect(run.lines.filter((line) => /emulator .*stopped/i.test(line))).toHaveLength(1);
 });

@@ -8,7 +8,8 @@ import type { Logger } from '../../src-main/core/ports';
 
 export function sampleView(overrides: Partial<AppView> = {}): AppView {
   return {
-    environment: { name: 'test', apiUrl: 'http://127.0.0.1:1/v1' },
+    environment: { name: 'test', apiUrl: 'http://127.0.0.1:1/v1', issuerUrl: 'http://127.0.0.1:1' },
+    signInMethods: ['password', 'device', 'api-key'],
     session: { status: 'signed-out' },
     keychain: { status: 'ok' },
     snapshot: null,

@@ -7,13 +7,45 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keychainAccount } from '../../src-main/core/session';
 import { keychainScopeFor } from '../../src-main/host/compose';
-import { acquireInstanceLock } from '../../src-main/node/instance-lock';
+import { acquireInstanceLock, runningInstance } from '../../src-main/node/instance-lock';
 
 async function deadPid(): Promise<number> {
   const child = spawn(process.execPath, ['-e', '0']);
   await new Promise((resolve) => child.once('exit', resolve));
   return child.pid!;
 }
+
+describe('runningInstance()', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kombify-lock-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('names the instance that holds the folder, before anything is started for a second one', async () => {
+    const lock = join(dir, 'instance.lock');
+    const held = { pid: process.ppid, pageUrl: 'http://127.0.0.1:4000/#k=abc' };
+    await writeFile(lock, JSON.stringify(held));
+    expect(await runningInstance(dir)).toEqual(held);
+    // Only a look: the first instance's lock stays as it was.
+    expect(JSON.parse(await readFile(lock, 'utf8'))).toEqual(held);
+  });
+
+  it('finds none in a folder without a lock, with a stale one, or with a garbled one', async () => {
+    expect(await runningInstance(dir)).toBeNull();
+    expect(await runningInstance(join(dir, 'not-there'))).toBeNull();
+    const lock = join(dir, 'instance.lock');
+    await writeFile(lock, JSON.stringify({ pid: await deadPid(), pageUrl: 'x' }));
+    expect(await runningInstance(dir)).toBeNull();
+    await writeFile(lock, '{not json');
+    expect(await runningInstance(dir)).toBeNull();
+    // This process's own lock is no other instance.
+    await writeFile(lock, JSON.stringify({ pid: process.pid, pageUrl: 'x' }));
+    expect(await runningInstance(dir)).toBeNull();
+  });
+});
 
 describe('acquireInstanceLock()', () => {
   let dir: string;

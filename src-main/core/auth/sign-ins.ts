@@ -3,7 +3,7 @@
  * device flow exists at a time: starting any sign-in cancels the one under
  * way, and its listener is closed before a new one is bound.
  */
-import type { SignInFlowView } from '../../../src-shared/bridge';
+import type { SignInFlowView, SignInMethod } from '../../../src-shared/bridge';
 import { ApiError } from '../api/errors';
 import type { Words } from '../i18n';
 import type { BrowserOpener, Clock, Logger, LoopbackListener } from '../ports';
@@ -39,6 +39,17 @@ export class SignIns {
 
   constructor(options: SignInsOptions) {
     this.#o = options;
+  }
+
+  /**
+   * The ways to sign in here, the recommended first: the browser where this host can
+   * open one and listen for its answer, else email and password.
+   */
+  methods(): SignInMethod[] {
+    const { listener, browser } = this.#o;
+    return listener && browser
+      ? ['browser', 'device', 'password', 'api-key']
+      : ['password', 'device', 'api-key'];
   }
 
   /** The flow under way, for the window; null when none. */

@@ -36,7 +36,7 @@ export const de: Messages = {
     rateLimited: (time: string) => `Gebremst – nächste Aktualisierung ${time}`,
     waiting: 'Warte auf die erste Aktualisierung',
     updatedJustNow: 'Gerade aktualisiert',
-    updatedMinutesAgo: (minutes: number) => `Vor ${minutes} min aktualisiert`,
+    updatedMinutesAgo: (minutes: number) => `Vor ${minutes} Min. aktualisiert`,
     open: 'kombify Tray öffnen',
     deploy: 'StackKit bereitstellen…',
     refresh: 'Jetzt aktualisieren',
@@ -57,11 +57,12 @@ export const de: Messages = {
   },
   age: {
     justNow: 'gerade eben',
-    minutes: (n: number) => `vor ${n} min`,
-    hours: (n: number) => `vor ${n} h`,
-    days: (n: number) => `vor ${n} T`,
+    minutes: (n: number) => `vor ${n} Min.`,
+    hours: (n: number) => `vor ${n} Std.`,
+    days: (n: number) => (n === 1 ? 'vor 1 Tag' : `vor ${n} Tagen`),
   },
   plans: { free: 'Free', hobby: 'Hobby', pro: 'Pro', team: 'Team' },
+  kits: { 'base-kit': 'Base Kit', 'modern-homelab': 'Modern Homelab', 'ha-kit': 'HA Kit' },
   notifications: {
     counts: {
       'deployment-created': { one: '# Deployment gestartet', other: '# Deployments gestartet' },
@@ -79,7 +80,10 @@ export const de: Messages = {
       'plan-changed': { one: '# Tarifwechsel', other: '# Tarifwechsel' },
       'subscription-canceled': { one: '# Abo gekündigt', other: '# Abos gekündigt' },
       'payment-past-due': { one: '# Zahlung überfällig', other: '# Zahlungen überfällig' },
-      'quota-nearly-full': { one: '# Kontingent fast voll', other: '# Kontingente fast voll' },
+      'quota-nearly-full': {
+        one: '# Kontingent voll oder fast voll',
+        other: '# Kontingente voll oder fast voll',
+      },
     },
     digestMore: (n: number) => ` und ${n} weitere`,
     away: 'Während du weg warst',
@@ -116,6 +120,13 @@ export const de: Messages = {
         `Du nutzt ${used} von ${limit} Stacks deines Tarifs.`,
       tools: (used: number, limit: number) =>
         `Du nutzt ${used} von ${limit} Tool-Plätzen deines Tarifs.`,
+    },
+    quotaFullTitle: { stacks: 'Stacks voll', tools: 'Tool-Plätze voll' },
+    quotaFullBody: {
+      stacks: (used: number, limit: number) =>
+        `${used} von ${limit} Stacks deines Tarifs sind belegt.`,
+      tools: (used: number, limit: number) =>
+        `${used} von ${limit} Tool-Plätzen deines Tarifs sind belegt.`,
     },
   },
   session: {

@@ -69,15 +69,21 @@ export const en = {
       '(Debian/Ubuntu: gnome-shell-extension-appindicator), log out and back in, ' +
       'and the icon appears in the top bar.',
   },
-  /** A short age: "just now", "5 min ago", "3 h ago", "2 d ago". */
+  /** A short age, as the window writes it: "just now", "5 min ago", "3 h ago", "2 days ago". */
   age: {
     justNow: 'just now',
     minutes: (n: number) => `${n} min ago`,
     hours: (n: number) => `${n} h ago`,
-    days: (n: number) => `${n} d ago`,
+    days: (n: number) => `${n} ${n === 1 ? 'day' : 'days'} ago`,
   },
   /** Unknown plans are shown capitalised, as the server names them. */
   plans: { free: 'Free', hobby: 'Hobby', pro: 'Pro', team: 'Team' } as Record<string, string>,
+  /** StackKit names, as the window writes them; a kit this version does not know keeps its id. */
+  kits: {
+    'base-kit': 'Base Kit',
+    'modern-homelab': 'Modern Homelab',
+    'ha-kit': 'HA Kit',
+  } as Record<string, string>,
   notifications: {
     /** Digests and summaries count events by kind: "3 deployments succeeded". */
     counts: {
@@ -93,7 +99,10 @@ export const en = {
         other: '# subscriptions canceled',
       },
       'payment-past-due': { one: '# payment past due', other: '# payments past due' },
-      'quota-nearly-full': { one: '# quota nearly full', other: '# quotas nearly full' },
+      'quota-nearly-full': {
+        one: '# quota full or nearly full',
+        other: '# quotas full or nearly full',
+      },
     } satisfies Record<NotificationKind, Plural>,
     digestMore: (n: number) => ` and ${n} more`,
     away: 'While you were away',
@@ -124,6 +133,13 @@ export const en = {
     quotaBody: {
       stacks: (used: number, limit: number) => `You use ${used} of ${limit} stacks on your plan.`,
       tools: (used: number, limit: number) => `You use ${used} of ${limit} tools on your plan.`,
+    },
+    /** A quota used up (or over, after a smaller plan): nothing more fits. */
+    quotaFullTitle: { stacks: 'Stacks full', tools: 'Tools full' },
+    quotaFullBody: {
+      stacks: (used: number, limit: number) =>
+        `${used} of ${limit} stacks of your plan are in use.`,
+      tools: (used: number, limit: number) => `${used} of ${limit} tools of your plan are in use.`,
     },
   },
   session: {

@@ -191,13 +191,14 @@ export const de: Messages = {
     show: 'Anzeigen',
     showLabel: (title: string) => `Deployment anzeigen: ${title}`,
     showOther: (title: string) => `Anzeigen: ${title}`,
+    pausedUntil: (time: string) => `Benachrichtigungen pausiert bis ${time}`,
+    pausedUntilResumed: 'Benachrichtigungen pausiert, bis du sie fortsetzt',
   },
   time: {
-    seconds: (n: number) => `${n} s`,
-    minutes: (n: number) => `${n} min`,
-    hours: (n: number) => `${n} h`,
-    days: (n: number) => `${n} T`,
-    ago: (duration: string) => `vor ${duration}`,
+    secondsAgo: (n: number) => `vor ${n} Sek.`,
+    minutesAgo: (n: number) => `vor ${n} Min.`,
+    hoursAgo: (n: number) => `vor ${n} Std.`,
+    daysAgo: (n: number) => (n === 1 ? 'vor 1 Tag' : `vor ${n} Tagen`),
     justNow: 'gerade eben',
   },
   nav: {
@@ -374,14 +375,28 @@ export const de: Messages = {
     customHint: 'https, oder http auf 127.0.0.1 / localhost, etwa https://api.example.com/v1.',
     invalidUrl: 'Gib eine https-Adresse ein, oder http auf 127.0.0.1 bzw. localhost.',
     apply: 'Diese URL verwenden',
-    fixed: 'Beim Start über KOMBIFY_API_URL gesetzt; dort ändern.',
+    fixed:
+      'Beim Start festgelegt, über KOMBIFY_API_URL oder den Emulator von npm start; ' +
+      'dort ändern.',
     updates: 'Aktualisierung',
-    polling: 'Nach Änderungen sehen alle',
+    pollingBefore: 'Alle',
+    pollingAfter: 'Sekunden nach Änderungen sehen',
     pollingHint: 'Während ein Deployment läuft, sieht kombify Tray öfter nach.',
     pollingInvalid: (min: number, max: number) =>
       `Nicht gespeichert. Gib eine Zahl von ${min} bis ${max} Sekunden ein.`,
-    seconds: 'Sekunden',
     notifications: 'Benachrichtigungen',
+    pause: 'Benachrichtigungen pausieren',
+    pauseFor: {
+      hour: 'Für eine Stunde',
+      tomorrow: 'Bis morgen',
+      'until-resumed': 'Bis ich sie fortsetze',
+    },
+    pauseHint:
+      'Nichts geht verloren: Was in der Zwischenzeit passiert, kommt nach der Pause ' +
+      'als eine Zusammenfassung.',
+    pausedUntil: (time: string) => `Pausiert bis ${time}`,
+    pausedUntilResumed: 'Pausiert, bis du sie fortsetzt',
+    resume: 'Fortsetzen',
     kinds: {
       'deployment-created': 'Ein Deployment startet',
       'deployment-succeeded': 'Ein Deployment ist erfolgreich',
@@ -392,7 +407,7 @@ export const de: Messages = {
       'plan-changed': 'Der Tarif ändert sich',
       'subscription-canceled': 'Das Abo wird gekündigt',
       'payment-past-due': 'Eine Zahlung ist überfällig',
-      'quota-nearly-full': 'Ein Kontingent ist fast voll',
+      'quota-nearly-full': 'Ein Kontingent ist voll oder fast voll',
     },
     quietHours: 'Ruhezeiten',
     quietEnabled: 'Keine Benachrichtigungen während der Ruhezeiten',
@@ -414,7 +429,8 @@ export const de: Messages = {
     device: 'Gerätecode',
     password: 'E-Mail',
     apiKey: 'API-Schlüssel',
-    browserIntro: 'Melde dich im Browser auf kombify.io an; kombify Tray übernimmt den Rest.',
+    browserIntro: (issuer: string | null) =>
+      `Melde dich im Browser bei ${issuer ?? 'kombify'} an; kombify Tray übernimmt den Rest.`,
     browserButton: 'Im Browser fortfahren',
     browserWaiting:
       'Schließe die Anmeldung im Browser ab. Dieses Fenster aktualisiert sich selbst.',

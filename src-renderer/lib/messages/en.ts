@@ -144,14 +144,16 @@ export const en = {
     show: 'Show',
     showLabel: (title: string) => `Show the deployment of: ${title}`,
     showOther: (title: string) => `Show: ${title}`,
+    /** The header's struck-through bell, in words for screen readers and as its tooltip. */
+    pausedUntil: (time: string) => `Notifications paused until ${time}`,
+    pausedUntilResumed: 'Notifications paused until you resume them',
   },
+  /** An age as a phrase, by its unit: "30 s ago", "5 min ago", "2 h ago", "3 days ago". */
   time: {
-    seconds: (n: number) => `${n} s`,
-    minutes: (n: number) => `${n} min`,
-    hours: (n: number) => `${n} h`,
-    days: (n: number) => `${n} d`,
-    /** An age as a phrase; `duration` is one of the above. */
-    ago: (duration: string) => `${duration} ago`,
+    secondsAgo: (n: number) => `${n} s ago`,
+    minutesAgo: (n: number) => `${n} min ago`,
+    hoursAgo: (n: number) => `${n} h ago`,
+    daysAgo: (n: number) => `${n} ${n === 1 ? 'day' : 'days'} ago`,
     justNow: 'just now',
   },
   nav: {
@@ -330,14 +332,27 @@ export const en = {
     customHint: 'https, or http on 127.0.0.1 / localhost, such as https://api.example.com/v1.',
     invalidUrl: 'Enter an https address, or http on 127.0.0.1 or localhost.',
     apply: 'Use this URL',
-    fixed: 'Set by KOMBIFY_API_URL when the app was started; change it there.',
+    fixed:
+      'Fixed when the app started, by KOMBIFY_API_URL or the emulator npm start runs; ' +
+      'change it there.',
     updates: 'Updates',
-    polling: 'Check for changes every',
+    // One sentence around the number field: "Check for changes every [60] seconds".
+    pollingBefore: 'Check for changes every',
+    pollingAfter: 'seconds',
     pollingHint: 'While a deployment runs, kombify Tray checks more often.',
     pollingInvalid: (min: number, max: number) =>
       `Not saved. Use a number from ${min} to ${max} seconds.`,
-    seconds: 'seconds',
     notifications: 'Notifications',
+    pause: 'Pause notifications',
+    pauseFor: {
+      hour: 'For an hour',
+      tomorrow: 'Until tomorrow',
+      'until-resumed': 'Until I resume them',
+    } as Record<'hour' | 'tomorrow' | 'until-resumed', string>,
+    pauseHint: 'Nothing is lost: what happens meanwhile comes as one summary when the pause ends.',
+    pausedUntil: (time: string) => `Paused until ${time}`,
+    pausedUntilResumed: 'Paused until you resume them',
+    resume: 'Resume',
     kinds: {
       'deployment-created': 'A deployment starts',
       'deployment-succeeded': 'A deployment succeeds',
@@ -348,7 +363,7 @@ export const en = {
       'plan-changed': 'The plan changes',
       'subscription-canceled': 'The subscription is canceled',
       'payment-past-due': 'A payment is past due',
-      'quota-nearly-full': 'A quota is nearly full',
+      'quota-nearly-full': 'A quota is full or nearly full',
     } as Record<string, string>,
     quietHours: 'Quiet hours',
     quietEnabled: 'No notifications during quiet hours',
@@ -373,7 +388,9 @@ export const en = {
     device: 'Device code',
     password: 'Email',
     apiKey: 'API key',
-    browserIntro: 'Sign in on kombify.io in your browser; kombify Tray picks up the rest.',
+    /** `issuer` is the host browser sign-in goes to; null when the window was not told. */
+    browserIntro: (issuer: string | null) =>
+      `Sign in on ${issuer ?? 'kombify'} in your browser; kombify Tray picks up the rest.`,
     browserButton: 'Continue in the browser',
     browserWaiting: 'Finish signing in in your browser. This window updates by itself.',
     browserManual: 'Browser did not open? Open this address in it:',

@@ -40,7 +40,12 @@ export function deployment(patch: Partial<Deployment> = {}): Deployment {
 
 export function signedOutView(patch: Partial<AppView> = {}): AppView {
   return {
-    environment: { name: 'Local emulator', apiUrl: 'http://127.0.0.1:4010/v1' },
+    environment: {
+      name: 'Local emulator',
+      apiUrl: 'http://127.0.0.1:4010/v1',
+      issuerUrl: 'http://127.0.0.1:4010',
+    },
+    signInMethods: ['browser', 'device', 'password', 'api-key'],
     session: { status: 'signed-out' },
     keychain: { status: 'ok' },
     snapshot: null,

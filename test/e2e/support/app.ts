@@ -71,7 +71,63 @@ export async function startHost(apiUrl: string, dataDir: string) {
   return { child, pageUrl, output };
 }
 
-async function callBridge(pageUrl: string, method: string, payload?: unknown) {
+/** `npm start`'s script as a person runs it, with its terminal output as it comes. */
+export interface StartScript {
+  child: ChildProcess;
+  /** Everything printed so far, stdout and stderr, line by line. */
+  lines: string[];
+  /** Resolves with the first line (printed so far or later) that matches. */
+  waitFor(pattern: RegExp): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Runs `scripts/start.ts` with `args`; `env` is added to this process's, undefined removes. */
+export function runStartScript(
+  args: string[],
+  env: Record<string, string | undefined>,
+): StartScript {
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete merged[name];
+    else merged[name] = value;
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: merged,
+  });
+  const lines: string[] = [];
+  const waiting = new Set<() => void>();
+  for (const stream of [child.stdout!, child.stderr!]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      lines.push(line);
+      for (const check of waiting) check();
+    });
+  }
+  return {
+    child,
+    lines,
+    waitFor(pattern) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const line = lines.find((l) => pattern.test(l));
+          if (line === undefined) return;
+          waiting.delete(check);
+          resolve(line);
+        };
+        waiting.add(check);
+        child.once('exit', (code) => {
+          if (!waiting.has(check)) return;
+          waiting.delete(check);
+          reject(new Error(`start.ts exited (${code}) before ${pattern}:\n${lines.join('\n')}`));
+        });
+        check();
+      });
+    },
+    stop: () => stopProcess(child),
+  };
+}
+
+export async function callBridge(pageUrl: string, method: string, payload?: unknown) {
   const url = new URL(pageUrl);
   const key = new URLSearchParams(url.hash.slice(1)).get('k') ?? '';
   const response = await fetch(new URL(`/bridge/${method}`, url.origin), {

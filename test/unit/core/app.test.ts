@@ -5,6 +5,7 @@ import type { Deployment } from '../../../src-shared/kombify-api';
 import { TrayCore, type TrayCoreOptions } from '../../../src-main/core/app';
 import type { SecretStore } from '../../../src-main/core/ports';
 import { SESSION_ENDED_REASON } from '../../../src-main/core/session';
+import { nodeLoopbackListener } from '../../../src-main/node/loopback-listener';
 import type { SnapshotDocument } from '../../../src-main/core/snapshot-document';
 import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
 import { ManualClock } from '../support/manual-clock';
@@ -110,6 +111,21 @@ describe('TrayCore bridge validation', () => {
       ok: false,
       error: { code: 'NOT_SIGNED_IN' },
     });
+  });
+
+  it('tells the window which ways to sign in this host offers, and at which issuer', async () => {
+    const bare = core(parts());
+    expect(bare.view().signInMethods).toEqual(['password', 'device', 'api-key']);
+    expect(bare.view().environment.issuerUrl).toBe(emu.url);
+    const desktop = core(parts(), {
+      browser: { open: async () => undefined },
+      loopback: nodeLoopbackListener,
+    });
+    expect(desktop.view().signInMethods).toEqual(['browser', 'device', 'password', 'api-key']);
+    const production = core(parts(), {
+      environment: { name: 'production', apiUrl: 'https://api.kombify.io/v1' },
+    });
+    expect(production.view().environment.issuerUrl).toBe('https://login.kombify.io');
   });
 
   it('reports a wrong password in plain words and stays signed out', async () => {

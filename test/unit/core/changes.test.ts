@@ -94,6 +94,26 @@ describe('detectChanges', () => {
     ]);
   });
 
+  it("names the kit, not its id, in every deployment's words; an unknown kit keeps its id", () => {
+    const before = snapshot([deployment('a', 'deploying'), deployment('b', 'queued')]);
+    const after = snapshot([
+      deployment('a', 'succeeded'),
+      deployment('b', 'failed', { stackkit: 'modern-homelab' }),
+      deployment('c', 'queued', { stackkit: 'ha-kit' }),
+      deployment('d', 'queued', { stackkit: 'future-kit' }),
+    ]);
+    const bodies = detectChanges(before, after, []).events.map((e) => e.body);
+    expect(bodies).toEqual([
+      'stack-a (Base Kit) is deployed.',
+      'stack-b (Modern Homelab): The stack did not start.',
+      'stack-c (HA Kit) is being deployed.',
+      'stack-d (future-kit) is being deployed.',
+    ]);
+    expect(detectChanges(after, snapshot([]), []).events[0]?.body).toBe(
+      'stack-a (Base Kit) was removed from your homelab.',
+    );
+  });
+
   it('does not call a deployment deleted when a full page only pushed it down', () => {
     const page = Array.from({ length: 50 }, (_, i) => deployment(`p${i}`, 'succeeded'));
     const before = snapshot([deployment('old', 'succeeded'), ...page.slice(0, 49)]);
@@ -139,11 +159,28 @@ describe('detectChanges on the account', () => {
   });
 
   it('raises a quota at 90 % once, not again while it stays there', () => {
-    const full = withUser({ quota: { ...user.quota, tools: { used: 9, limit: 10 } } });
-    expect(kinds(base, full)).toEqual(['quota-nearly-full']);
-    expect(kinds(full, full)).toEqual([]);
-    const [event] = detectChanges(base, full, []).events;
+    const nearly = withUser({ quota: { ...user.quota, tools: { used: 9, limit: 10 } } });
+    expect(kinds(base, nearly)).toEqual(['quota-nearly-full']);
+    expect(kinds(nearly, nearly)).toEqual([]);
+    const [event] = detectChanges(base, nearly, []).events;
+    expect(event?.title).toBe('Tools quota nearly full');
     expect(event?.body).toBe('You use 9 of 10 tools on your plan.');
+  });
+
+  it('says "full", not "nearly full", once a quota is used up, also after "nearly full"', () => {
+    const stacks = (used: number, limit = 3) =>
+      withUser({ quota: { ...user.quota, stacks: { used, limit } } });
+    const [full] = detectChanges(base, stacks(3), []).events;
+    expect(full?.kind).toBe('quota-nearly-full');
+    expect(`${full?.title}: ${full?.body}`).toBe(
+      'Stacks full: 3 of 3 stacks of your plan are in use.',
+    );
+    // Over the limit (a plan went down) is full too.
+    expect(detectChanges(base, stacks(4), []).events[0]?.title).toBe('Stacks full');
+    const nearly = withUser({ quota: { ...user.quota, tools: { used: 9, limit: 10 } } });
+    const usedUp = withUser({ quota: { ...user.quota, tools: { used: 10, limit: 10 } } });
+    expect(detectChanges(nearly, usedUp, []).events.map((e) => e.title)).toEqual(['Tools full']);
+    expect(kinds(usedUp, nearly)).toEqual([]);
   });
 
   it('raises nothing for account facts in the first snapshot', () => {
@@ -167,12 +204,12 @@ describe('detectChanges in German', () => {
       deployment('c', 'provisioning'),
     ]);
     expect(said(before, after)).toEqual([
-      'Deployment erfolgreich: stack-a (base-kit) ist bereitgestellt.',
-      'Deployment fehlgeschlagen: stack-b (base-kit): Es wurde kein Grund genannt.',
-      'Deployment gestartet: stack-c (base-kit) wird bereitgestellt.',
+      'Deployment erfolgreich: stack-a (Base Kit) ist bereitgestellt.',
+      'Deployment fehlgeschlagen: stack-b (Base Kit): Es wurde kein Grund genannt.',
+      'Deployment gestartet: stack-c (Base Kit) wird bereitgestellt.',
     ]);
     expect(said(after, snapshot([]))).toContain(
-      'Deployment gelöscht: stack-a (base-kit) wurde von deinem Homelab entfernt.',
+      'Deployment gelöscht: stack-a (Base Kit) wurde von deinem Homelab entfernt.',
     );
   });
 
@@ -203,8 +240,13 @@ describe('detectChanges in German', () => {
       ...base,
       user: { ...user, quota: { ...user.quota, stacks: { used: 3, limit: 3 } } },
     };
-    expect(said(base, full)).toEqual([
-      'Kontingent für Stacks fast voll: Du nutzt 3 von 3 Stacks deines Tarifs.',
+    expect(said(base, full)).toEqual(['Stacks voll: 3 von 3 Stacks deines Tarifs sind belegt.']);
+    const nearly = {
+      ...base,
+      user: { ...user, quota: { ...user.quota, tools: { used: 9, limit: 10 } } },
+    };
+    expect(said(base, nearly)).toEqual([
+      'Kontingent für Tools fast voll: Du nutzt 9 von 10 Tool-Plätzen deines Tarifs.',
     ]);
   });
 });

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { type Messages, count, localeTag, wordsFor } from '../../../src-main/core/i18n';
 import { de } from '../../../src-main/core/messages/de';
 import { en } from '../../../src-main/core/messages/en';
+import { de as windowDe } from '../../../src-renderer/lib/messages/de';
+import { en as windowEn } from '../../../src-renderer/lib/messages/en';
+import { STACKKITS } from '../../../src-shared/kombify-api';
 
 describe('wordsFor', () => {
   it.each([
@@ -71,5 +74,20 @@ describe('the German catalog', () => {
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]))
         : typeof value;
     expect(shape(de)).toEqual(shape(en));
+  });
+});
+
+describe('kit names', () => {
+  it('are the names the window gives every kit of the catalog, in both languages', () => {
+    for (const [main, window] of [
+      [en, windowEn],
+      [de, windowDe],
+    ] as const) {
+      const windowNames = Object.fromEntries(
+        Object.entries(window.stackkits.kits).map(([id, kit]) => [id, kit.name]),
+      );
+      expect(main.kits).toEqual(windowNames);
+      expect(Object.keys(main.kits).sort()).toEqual(STACKKITS.map((kit) => kit.id).sort());
+    }
   });
 });

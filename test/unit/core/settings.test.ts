@@ -405,11 +405,18 @@ describe('the Settings endpoint', () => {
     store.save(saved(custom));
     const c = core(store, true);
     await c.start();
-    expect(c.view().environment).toEqual({ name: 'custom', apiUrl: custom.url, fixed: false });
+    expect(c.view().environment).toEqual({
+      name: 'custom',
+      apiUrl: custom.url,
+      issuerUrl: 'http://127.0.0.1:9',
+      fixed: false,
+    });
 
     const changed = await c.handle('updateSettings', { endpoint: { kind: 'staging' } });
     expect(changed).toMatchObject({ ok: true });
     expect(c.view().environment.apiUrl).toBe('https://api.staging.kombify.io/v1');
+    // The sign-in screen names the issuer of the cloud now in use.
+    expect(c.view().environment.issuerUrl).toBe('https://login.staging.kombify.io');
     await c.stop();
   });
 

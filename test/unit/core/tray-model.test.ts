@@ -178,8 +178,8 @@ describe('buildTrayModel in German', () => {
     expect(labels(m)).toEqual([
       'ada@example.org – Tarif Hobby',
       'Homelab basement: online',
-      'Vor 3 min aktualisiert',
-      'stack-a – erfolgreich · vor 1 h',
+      'Vor 3 Min. aktualisiert',
+      'stack-a – erfolgreich · vor 1 Std.',
       'kombify Tray öffnen',
       'StackKit bereitstellen…',
       'Jetzt aktualisieren',
@@ -199,7 +199,7 @@ describe('buildTrayModel in German', () => {
   it('counts deployments in progress, one and many', () => {
     const one = model({ words: german, snapshot: snapshot([deployment('a', 'deploying')]) });
     expect(one.tooltip).toBe('kombify Tray – 1 Deployment läuft');
-    expect(labels(one)).toContain('stack-a – wird bereitgestellt 40 % · vor 1 h');
+    expect(labels(one)).toContain('stack-a – wird bereitgestellt 40 % · vor 1 Std.');
     const two = model({
       words: german,
       snapshot: snapshot([deployment('a', 'deploying'), deployment('b', 'queued')]),
@@ -224,6 +224,26 @@ describe('buildTrayModel in German', () => {
     expect(labels(paused)).toContain('Benachrichtigungen fortsetzen (pausiert bis 13:00)');
   });
 
+  it('spells out days, one and many, in both languages', () => {
+    const daysAgo = (n: number) => new Date(NOW - n * 86_400_000).toISOString();
+    const two = snapshot([
+      deployment('a', 'succeeded', { updated_at: daysAgo(1) }),
+      deployment('b', 'succeeded', { updated_at: daysAgo(3) }),
+    ]);
+    expect(labels(model({ words: german, snapshot: two }))).toEqual(
+      expect.arrayContaining([
+        'stack-a – erfolgreich · vor 1 Tag',
+        'stack-b – erfolgreich · vor 3 Tagen',
+      ]),
+    );
+    expect(labels(model({ snapshot: two }))).toEqual(
+      expect.arrayContaining([
+        'stack-a — succeeded · 1 day ago',
+        'stack-b — succeeded · 3 days ago',
+      ]),
+    );
+  });
+
   it('says when a homelab was last seen, and when there is none', () => {
     const s = snapshot([]);
     const homelab = { ...s.user!.homelabs[0]!, last_seen_at: '2026-12-03T12:01:00.000Z' };
@@ -231,7 +251,7 @@ describe('buildTrayModel in German', () => {
       words: german,
       snapshot: { ...s, user: { ...s.user!, homelabs: [homelab] } },
     });
-    expect(labels(seen)).toContain('Homelab basement: online – gesehen vor 2 min');
+    expect(labels(seen)).toContain('Homelab basement: online – gesehen vor 2 Min.');
     const none = model({ words: german, snapshot: { ...s, user: { ...s.user!, homelabs: [] } } });
     expect(labels(none)).toContain('Kein Homelab verbunden');
   });

@@ -9,6 +9,14 @@ import { keychainAccount } from '../../src-main/core/session';
 import { keychainScopeFor } from '../../src-main/host/compose';
 import { acquireInstanceLock, runningInstance } from '../../src-main/node/instance-lock';
 
+/** A first instance's page, really answering on loopback. */
+async function answeringPage() {
+  const server = createServer((_req, res) => res.end('ok'));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/#k=abc`;
+  return { url, close: () => server.close() };
+}
+
 async function deadPid(): Promise<number> {
   const child = spawn(process.execPath, ['-e', '0']);
   await new Promise((resolve) => child.once('exit', resolve));
@@ -25,12 +33,20 @@ describe('runningInstance()', () => {
   });
 
   it('names the instance that holds the folder, before anything is started for a second one', async () => {
-    const lock = join(dir, 'instance.lock');
-    const held = { pid: process.ppid, pageUrl: 'http://127.0.0.1:4000/#k=abc' };
-    await writeFile(lock, JSON.stringify(held));
-    expect(await runningInstance(dir)).toEqual(held);
-    // Only a look: the first instance's lock stays as it was.
-    expect(JSON.parse(await readFile(lock, 'utf8'))).toEqual(held);
+    const page = await answeringPage();
+    try {
+      const lock = join(dir, 'instance.lock');
+      const held = { pid: process.ppid, pageUrl: page.url };
+      await writeFile(lock, JSON.stringify(held));
+      expect(await runningInstance(dir)).toEqual(held);
+      // Only a look: the first instance's lock stays as it was.
+      expect(JSON.parse(await readFile(lock, 'utf8'))).toEqual(held);
+      // The same live pid with nobody answering at its address is no instance of ours.
+      await writeFile(lock, JSON.stringify({ ...held, pageUrl: 'http://127.0.0.1:9/#k=gone' }));
+      expect(await runningInstance(dir)).toBeNull();
+    } finally {
+      page.close();
+    }
   });
 
   it('finds none in a folder without a lock, with a stale one, or with a garbled one', async () => {
@@ -57,10 +73,8 @@ describe('acquireInstanceLock()', () => {
   });
 
   it('lets one instance hold the folder and tells a second where the first is', async () => {
-    // The first instance's page, really answering on loopback.
-    const page = createServer((_req, res) => res.end('ok'));
-    await new Promise<void>((done) => page.listen(0, '127.0.0.1', done));
-    const pageUrl = `http://127.0.0.1:${(page.address() as AddressInfo).port}/#k=abc`;
+    const page = await answeringPage();
+    const pageUrl = page.url;
     try {
       const first = await acquireInstanceLock(dir);
       expect(first.acquired).toBe(true);

@@ -8,34 +8,19 @@
  * waited for `/auth/logout` was wiped from the keychain when that sign-out
  * resumed; the window said "signed in", the next start was signed out.
  */
-import { execFileSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../src-main/core/api/client';
 import type { SecretStore } from '../../../src-main/core/ports';
 import { systemClock } from '../../../src-main/core/ports';
 import { Session } from '../../../src-main/core/session';
-import {
-  KEYCHAIN_SERVICE,
-  createKeytarSecretStore,
-} from '../../../src-main/node/keytar-secret-store';
+import { createKeytarSecretStore } from '../../../src-main/node/keytar-secret-store';
 import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
 import { MemorySecretStore, memoryLogger } from '../support/fakes';
+import { REAL_KEYRING, secretToolLookup } from '../../support/real-keyring';
 
-// Set by scripts/with-keyring.sh once a throw-away gnome-keyring owns the Secret Service.
-const keyring = Boolean(process.env.KOMBIFY_KEYRING_READY);
+const keyring = REAL_KEYRING;
 if (!keyring) {
   console.warn('session race tests on the real keyring skipped: run under scripts/with-keyring.sh');
-}
-
-/** What the next start would read, asked the way a person would: `secret-tool lookup`. */
-function keyringEntry(account: string): string | null {
-  try {
-    const args = ['lookup', 'service', KEYCHAIN_SERVICE, 'account', account];
-    return execFileSync('secret-tool', args, { encoding: 'utf8' });
-  } catch {
-    // secret-tool exits 1 when there is no such item.
-    return null;
-  }
 }
 
 interface Keychain {
@@ -55,7 +40,7 @@ const keychains: Array<[string, () => Keychain]> = [
 if (keyring) {
   keychains.push([
     'the real keyring',
-    () => ({ secrets: createKeytarSecretStore(), entry: keyringEntry }),
+    () => ({ secrets: createKeytarSecretStore(), entry: secretToolLookup }),
   ]);
 }
 

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,15 +8,13 @@ import type { SecretStore } from '../../../src-main/core/ports';
 import { keychainAccount } from '../../../src-main/core/session';
 import { SnapshotDocumentSchema } from '../../../src-main/core/snapshot-document';
 import { createJsonDocumentStore } from '../../../src-main/node/json-document-store';
-import {
-  KEYCHAIN_SERVICE,
-  createKeytarSecretStore,
-} from '../../../src-main/node/keytar-secret-store';
+import { createKeytarSecretStore } from '../../../src-main/node/keytar-secret-store';
 import { createLogger } from '../../../src-main/node/logger';
 import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulator';
 import { RecordingNotifier, RecordingTray } from '../support/fakes';
+import { REAL_KEYRING, secretToolLookup } from '../../support/real-keyring';
 
-const keyring = Boolean(process.env.KOMBIFY_KEYRING_READY);
+const keyring = REAL_KEYRING;
 
 let emu: RunningEmulator;
 let dir: string;
@@ -30,16 +27,6 @@ afterAll(async () => {
   await emu?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-function secretToolLookup(account: string): string | null {
-  try {
-    const args = ['lookup', 'service', KEYCHAIN_SERVICE, 'account', account];
-    return execFileSync('secret-tool', args, { encoding: 'utf8' });
-  } catch {
-    // Exit status 1: no such item.
-    return null;
-  }
-}
 
 describe.skipIf(!keyring)('TrayCore on the Node adapters, the real keyring and emulator', () => {
   it('keeps tokens in the keychain only, through sign-in, refresh and sign-out', async () => {

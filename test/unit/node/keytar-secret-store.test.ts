@@ -1,25 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
-  KEYCHAIN_SERVICE,
   KeychainUnavailableError,
   createKeytarSecretStore,
 } from '../../../src-main/node/keytar-secret-store';
+import { REAL_KEYRING, secretToolLookup } from '../../support/real-keyring';
 
-// Set by scripts/with-keyring.sh once a throw-away gnome-keyring owns the Secret Service.
-const keyring = Boolean(process.env.KOMBIFY_KEYRING_READY);
+const keyring = REAL_KEYRING;
 if (!keyring) {
   console.warn('keytar tests skipped: run under scripts/with-keyring.sh for a real keyring');
-}
-
-function lookup(account: string): string | null {
-  try {
-    const args = ['lookup', 'service', KEYCHAIN_SERVICE, 'account', account];
-    return execFileSync('secret-tool', args, { encoding: 'utf8' });
-  } catch {
-    // secret-tool exits 1 when there is no such item.
-    return null;
-  }
 }
 
 describe.skipIf(!keyring)('createKeytarSecretStore on the real keyring', () => {
@@ -30,10 +18,10 @@ describe.skipIf(!keyring)('createKeytarSecretStore on the real keyring', () => {
     await store.set(account, '{"v":1,"secret":"one"}');
     await store.set(other, '{"v":1,"secret":"two"}');
     expect(await store.get(account)).toBe('{"v":1,"secret":"one"}');
-    expect(lookup(account)).toBe('{"v":1,"secret":"one"}');
+    expect(secretToolLookup(account)).toBe('{"v":1,"secret":"one"}');
     expect(await store.delete(account)).toBe(true);
     expect(await store.get(account)).toBeNull();
-    expect(lookup(account)).toBeNull();
+    expect(secretToolLookup(account)).toBeNull();
     expect(await store.get(other)).toBe('{"v":1,"secret":"two"}');
     expect(await store.delete(account)).toBe(false);
     await store.delete(other);

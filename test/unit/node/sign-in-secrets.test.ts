@@ -6,7 +6,6 @@
  * afterwards every file the app wrote and every view it pushed to the window is
  * searched for each of them.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,10 +17,7 @@ import { keychainAccount } from '../../../src-main/core/session';
 import { SettingsDocumentSchema } from '../../../src-main/core/settings-document';
 import { SnapshotDocumentSchema } from '../../../src-main/core/snapshot-document';
 import { createJsonDocumentStore } from '../../../src-main/node/json-document-store';
-import {
-  KEYCHAIN_SERVICE,
-  createKeytarSecretStore,
-} from '../../../src-main/node/keytar-secret-store';
+import { createKeytarSecretStore } from '../../../src-main/node/keytar-secret-store';
 import { createLogger } from '../../../src-main/node/logger';
 import { nodeLoopbackListener } from '../../../src-main/node/loopback-listener';
 import { chromiumOpener, confirmDeviceCode, launchChromium } from '../../support/chromium-signin';
@@ -29,8 +25,9 @@ import { DEMO, type RunningEmulator, startEmulator } from '../../support/emulato
 import { SECRET_KINDS, recordSecrets } from '../../support/secret-recorder';
 import { ManualClock } from '../support/manual-clock';
 import { RecordingNotifier, RecordingTray } from '../support/fakes';
+import { REAL_KEYRING, secretToolLookup } from '../../support/real-keyring';
 
-const keyring = Boolean(process.env.KOMBIFY_KEYRING_READY);
+const keyring = REAL_KEYRING;
 
 let emu: RunningEmulator;
 let chromium: Browser;
@@ -47,16 +44,8 @@ afterAll(async () => {
 });
 
 function lookup(account: string): Record<string, string> | null {
-  try {
-    const args = ['lookup', 'service', KEYCHAIN_SERVICE, 'account', account];
-    return JSON.parse(execFileSync('secret-tool', args, { encoding: 'utf8' })) as Record<
-      string,
-      string
-    >;
-  } catch {
-    // Exit status 1: no such item.
-    return null;
-  }
+  const stored = secretToolLookup(account);
+  return stored === null ? null : (JSON.parse(stored) as Record<string, string>);
 }
 
 /** Every file under `root`, with its text. */

@@ -66,6 +66,27 @@ describe('browser host loopback server', () => {
     await rm(staticDir, { recursive: true, force: true });
   });
 
+  /** Opens the window's event stream; `readUntil` reads on until the text holds a needle. */
+  async function openEvents() {
+    const controller = new AbortController();
+    const reply = await fetch(`${server.origin}/bridge/events`, {
+      headers: { 'x-kombify-bridge-key': server.key },
+      signal: controller.signal,
+    });
+    const reader = reply.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const readUntil = async (until: string | (() => boolean)) => {
+      const reached = typeof until === 'string' ? () => text.includes(until) : until;
+      while (!reached()) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${String(until)}`);
+        text += decoder.decode(value);
+      }
+    };
+    return { reply, controller, readUntil, text: () => text };
+  }
+
   const call = (method: string, body: unknown, key = server.key) =>
     fetch(`${server.origin}/bridge/${method}`, {
       method: 'POST',
@@ -165,22 +186,8 @@ describe('browser host loopback server', () => {
   });
 
   it('streams the current state, every change and notifications as server-sent events', async () => {
-    const controller = new AbortController();
-    const reply = await fetch(`${server.origin}/bridge/events`, {
-      headers: { 'x-kombify-bridge-key': server.key },
-      signal: controller.signal,
-    });
+    const { reply, readUntil, controller } = await openEvents();
     expect(reply.headers.get('content-type')).toContain('text/event-stream');
-    const reader = reply.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
-    const readUntil = async (needle: string) => {
-      while (!text.includes(needle)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended before ${needle}`);
-        text += decoder.decode(value);
-      }
-    };
 
     await readUntil('"tooltip":"kombify Tray — signed out"');
     expect(windowsConnected).toBe(1);
@@ -212,21 +219,10 @@ describe('browser host loopback server', () => {
       onWindowConnected: () => (windowsConnected += 1),
     });
     const intervals = vi.spyOn(globalThis, 'setInterval');
-    const controller = new AbortController();
-    const reply = await fetch(`${server.origin}/bridge/events`, {
-      headers: { 'x-kombify-bridge-key': server.key },
-      signal: controller.signal,
-    });
-    const reader = reply.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
+    const { readUntil, controller } = await openEvents();
     await expect.poll(() => windowsConnected).toBe(1);
     beats.beat();
-    while (!text.includes(': ping')) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error('stream ended before the ping');
-      text += decoder.decode(value);
-    }
+    await readUntil(': ping');
     expect(intervals).not.toHaveBeenCalled();
     intervals.mockRestore();
     controller.abort();
@@ -234,16 +230,9 @@ describe('browser host loopback server', () => {
   });
 
   it('tells the window where a click on each kind of notification goes', async () => {
-    const controller = new AbortController();
-    const reply = await fetch(`${server.origin}/bridge/events`, {
-      headers: { 'x-kombify-bridge-key': server.key },
-      signal: controller.signal,
-    });
-    const reader = reply.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = '';
+    const { text, readUntil, controller } = await openEvents();
     const events = () =>
-      text
+      text()
         .split('\n\n')
         .filter((block) => block.startsWith('event: notification\n'))
         .map((block) => JSON.parse(block.slice(block.indexOf('data: ') + 6)) as unknown);
@@ -251,11 +240,7 @@ describe('browser host loopback server', () => {
     for (const { notification } of NOTIFICATION_DESTINATIONS) {
       server.broadcastNotification(notification);
     }
-    while (events().length < NOTIFICATION_DESTINATIONS.length) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error('stream ended early');
-      text += decoder.decode(value);
-    }
+    await readUntil(() => events().length === NOTIFICATION_DESTINATIONS.length);
     expect(events()).toEqual(
       NOTIFICATION_DESTINATIONS.map(({ notification, to }) => ({ ...notification, to })),
     );

@@ -199,6 +199,22 @@ describe('BrowserSignIn on the loopback listener', () => {
     expect(issuer.exchanges).toHaveLength(1);
   });
 
+  it('promises nothing on the page when the code exchange takes longer than 10 s', async () => {
+    const clock = new ManualClock();
+    const { sign, browser, issuer } = flow({ clock });
+    let release!: () => void;
+    issuer.gate = new Promise((r) => (release = r));
+    await sign.start();
+    const reply = fetch(browser.callback());
+    await expect.poll(() => issuer.exchanges.length).toBe(1);
+    await clock.advance(10_000);
+    const page = await (await reply).text();
+    expect(page).toContain('Almost done');
+    expect(page).not.toContain('You are signed in');
+    release();
+    await expect(sign.done).resolves.toEqual(GRANT);
+  });
+
   it('ends with words when the person denies access in the browser', async () => {
     const { sign, browser, issuer } = flow();
     await sign.start();
